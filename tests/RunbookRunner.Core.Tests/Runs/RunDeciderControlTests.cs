@@ -128,7 +128,7 @@ public class RunDeciderControlTests
 
         run.Send(new Recover());
 
-        run.LastEvents.Should().BeEmpty();
+        run.LastEvents.OfType<StepStarted>().Single().Attempt.Should().Be(1);
         run.Commands.OfType<ExecuteStep>().Single().Attempt.Should().Be(1, "the same idempotency key is reused");
     }
 
@@ -143,5 +143,17 @@ public class RunDeciderControlTests
 
         run.Commands.OfType<ExecuteStep>().Single().Attempt.Should().Be(2);
         run.LastEvents.OfType<RunResumed>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Recover_OnlyOrphanedSteps_LeavesStepsOfLiveNodesAlone()
+    {
+        var run = new RunHarness(Of(Action("a") with { Idempotent = false }, Action("b", after: []) with { Idempotent = false }));
+        run.Start();
+
+        run.Send(new Recover(["b"]));
+
+        run.StatusOf("a").Should().Be(StepStatus.Running);
+        run.StatusOf("b").Should().Be(StepStatus.Interrupted);
     }
 }

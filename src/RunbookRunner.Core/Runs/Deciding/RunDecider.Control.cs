@@ -135,12 +135,13 @@ public static partial class RunDecider
         state.Rollback?.Items?.FirstOrDefault(c => c.Item.StepId == stepId && c.Status == CompensationStatus.Failed);
 
     /// <summary>
-    /// After a crash: an idempotent step that was running is run again with the same attempt (same
-    /// idempotency key); any other becomes interrupted and the run pauses for a person.
+    /// After a crash: an idempotent step that was running is started again with the same attempt (same
+    /// idempotency key; journaled, so only one node takes it over); any other becomes interrupted and
+    /// the run pauses for a person.
     /// </summary>
-    private static void RecoverInterrupted(DecisionBuilder b)
+    private static void RecoverInterrupted(DecisionBuilder b, Recover input)
     {
-        foreach (var s in b.State.RunningSteps.ToList())
+        foreach (var s in b.State.RunningSteps.Where(s => input.OrphanedSteps?.Contains(s.Id) ?? true).ToList())
         {
             var step = b.Runbook.FindStep(s.Id)!;
             if (step.Kind != StepKind.Action)
@@ -150,7 +151,7 @@ public static partial class RunDecider
 
             if (IsIdempotent(step.Idempotent, step.Action!))
             {
-                b.Command(new Commands.ExecuteStep(step.Id, s.Attempts, step.Action!, b.Runbook.TimeoutOf(step)));
+                b.Emit(new StepStarted(step.Id, s.Attempts));
             }
             else
             {
@@ -159,12 +160,13 @@ public static partial class RunDecider
             }
         }
 
+        // Undo actions run on the node that planned them; a takeover treats them all as orphaned.
         foreach (var c in b.State.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running).ToList() ?? [])
         {
-            var command = CompensationCommand(b.State, new CompensationStarted(c.Item.Index, c.Item.StepId, c.Attempts));
-            if (IsIdempotent(null, command.Call))
+            var call = CompensationCommand(b.State, new CompensationStarted(c.Item.Index, c.Item.StepId, c.Attempts)).Call;
+            if (IsIdempotent(null, call))
             {
-                b.Command(command);
+                b.Emit(new CompensationStarted(c.Item.Index, c.Item.StepId, c.Attempts));
             }
             else
             {

@@ -54,9 +54,9 @@ public static partial class RunDecider
             return Decision.Rejected(state, error);
         }
 
-        if (input is Recover)
+        if (input is Recover recover)
         {
-            RecoverInterrupted(b);
+            RecoverInterrupted(b, recover);
         }
 
         Advance(b);

@@ -34,6 +34,9 @@ public sealed record StepState(string Id)
 
     public string? DoneBy { get; init; }
 
+    /// <summary>The node executing the current attempt.</summary>
+    public string? Node { get; init; }
+
     public bool IsFinished => Status is StepStatus.Succeeded or StepStatus.Skipped or StepStatus.Compensated
         || (Status == StepStatus.Failed && FailureTolerated);
 }
