@@ -160,8 +160,7 @@ public static partial class RunDecider
             }
         }
 
-        // Undo actions run on the node that planned them; a takeover treats them all as orphaned.
-        foreach (var c in b.State.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running).ToList() ?? [])
+        foreach (var c in b.State.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && (input.OrphanedSteps?.Contains(c.Item.StepId) ?? true)).ToList() ?? [])
         {
             var call = CompensationCommand(b.State, new CompensationStarted(c.Item.Index, c.Item.StepId, c.Attempts)).Call;
             if (IsIdempotent(null, call))
