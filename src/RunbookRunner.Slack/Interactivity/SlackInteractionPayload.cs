@@ -77,6 +77,11 @@ public abstract record SlackInteractionPayload
             // Thrown by the transcoder for text that cannot become UTF-8 (lone surrogates).
             throw new SlackPayloadException("Interaction payload is not valid text.", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Thrown when a property name or string escapes to invalid UTF-16 (a lone "\ud800"), found by fuzzing.
+            throw new SlackPayloadException("Interaction payload holds an invalid escaped string.", ex);
+        }
     }
 
     internal static SlackUser ReadUser(JsonElement root)

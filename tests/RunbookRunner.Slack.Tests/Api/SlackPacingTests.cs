@@ -19,6 +19,7 @@ public sealed class SlackPacingTests
             o.ChannelBurst = 2;
         });
 
+        var start = harness.Server.Elapsed;
         var busy = Enumerable.Range(0, 6).Select(i => harness.Client.PostMessageAsync(SlackClientHarness.Channel, $"event {i}")).ToList();
         var other = harness.Client.PostMessageAsync(SlackClientHarness.OtherChannel, "announcement");
         await Task.WhenAll([.. busy, other]);
@@ -27,8 +28,11 @@ public sealed class SlackPacingTests
         var busyCalls = calls.Where(c => c.GetString("channel") == SlackClientHarness.Channel).ToList();
         var otherCall = calls.Single(c => c.GetString("channel") == SlackClientHarness.OtherChannel);
         busyCalls.Should().HaveCount(6).And.OnlyContain(c => c.StatusCode == 200);
-        (busyCalls[^1].ReceivedAt - busyCalls[0].ReceivedAt).Should().BeGreaterThanOrEqualTo((Pace * (6 - 2)) - TimerTolerance);
-        (otherCall.ReceivedAt - busyCalls[0].ReceivedAt).Should().BeLessThan(Pace, "another channel has its own budget");
+
+        // Measured from before the first send: network latency can only delay arrivals, never advance them.
+        (busyCalls[^1].ReceivedAt - start).Should().BeGreaterThanOrEqualTo((Pace * (6 - 2)) - TimerTolerance);
+        otherCall.ReceivedAt.Should().BeLessThan(busyCalls[^1].ReceivedAt, "another channel has its own budget");
+        (otherCall.ReceivedAt - start).Should().BeLessThan(Pace * (6 - 2));
     }
 
     [Fact]
@@ -43,13 +47,14 @@ public sealed class SlackPacingTests
         // Warm the connection first so a slow first request does not bunch later arrivals together.
         await harness.Client.PostMessageAsync(SlackClientHarness.OtherChannel, "warm-up");
 
-        // Slack-like limit with bursts tolerated; the pacer sends at most 4 per second (2 burst + 1 per 400 ms), one below it.
-        harness.Server.SetRateLimit("chat.postMessage", maxCalls: 5, window: TimeSpan.FromSeconds(1), perChannel: true);
+        // Slack-like limit with bursts tolerated. Unpaced, 8 messages at once would exceed it; paced, at most
+        // 4 go in any second (2 burst + 1 per 400 ms), which leaves room for network jitter.
+        harness.Server.SetRateLimit("chat.postMessage", maxCalls: 6, window: TimeSpan.FromSeconds(1), perChannel: true);
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => harness.Client.PostMessageAsync(SlackClientHarness.Channel, $"event {i}")));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => harness.Client.PostMessageAsync(SlackClientHarness.Channel, $"event {i}")));
 
-        harness.Server.Calls.Should().HaveCount(7).And.OnlyContain(c => c.StatusCode == 200);
-        harness.Server.Messages.Where(m => m.Channel == SlackClientHarness.Channel).Select(m => m.Text).Should().BeEquivalentTo(Enumerable.Range(0, 6).Select(i => $"event {i}"));
+        harness.Server.Calls.Should().HaveCount(9).And.OnlyContain(c => c.StatusCode == 200);
+        harness.Server.Messages.Where(m => m.Channel == SlackClientHarness.Channel).Select(m => m.Text).Should().BeEquivalentTo(Enumerable.Range(0, 8).Select(i => $"event {i}"));
     }
 
     [Fact]

@@ -80,6 +80,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>What to configure as <c>Slack:ApiBaseUrl</c>.</summary>
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
+    /// <summary>Time since the server started, on the same clock as <see cref="FakeSlackCall.ReceivedAt"/>.</summary>
+    public TimeSpan Elapsed => _timeProvider.GetElapsedTime(_startTimestamp);
+
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<FakeSlackCall> Calls => Snapshot(() => _calls.OrderBy(c => c.ReceivedAt).ToList());
 
