@@ -1,0 +1,8 @@
+namespace RunbookRunner.Core.Diagnostics;
+
+/// <summary>Errors stop a runbook from running; warnings point at something suspicious.</summary>
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

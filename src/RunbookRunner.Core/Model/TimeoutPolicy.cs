@@ -1,0 +1,9 @@
+namespace RunbookRunner.Core.Model;
+
+/// <summary>What happens when an approval is not given in time.</summary>
+public enum TimeoutPolicy
+{
+    Pause,
+    Abort,
+    Rollback,
+}
