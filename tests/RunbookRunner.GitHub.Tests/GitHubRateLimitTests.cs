@@ -14,7 +14,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_PrimaryLimitExhausted_WaitsUntilResetThenSucceeds()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.State.ExhaustRateLimit(github.Server.Token, TimeSpan.FromSeconds(30));
 
@@ -32,7 +32,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_PrimaryResetBeyondMaxWait_ThrowsRateLimitedWithoutWaiting()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(o => o.MaxRateLimitWait = TimeSpan.FromMinutes(15), time);
         github.Server.State.ExhaustRateLimit(github.Server.Token, TimeSpan.FromMinutes(40));
 
@@ -52,7 +52,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_SecondaryLimitWithRetryAfter_WaitsRetryAfter()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.AddFault(FakeFault.SecondaryRateLimit(retryAfterSeconds: 7));
 
@@ -68,7 +68,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_SecondaryLimitWithoutRetryAfter_WaitsAMinuteThenBacksOffExponentially()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.AddFault(FakeFault.SecondaryRateLimit(times: 2));
 
@@ -87,7 +87,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Post_TooManyRequests_WaitsRetryAfterAndSendsOnce()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.AddFault(FakeFault.TooManyRequests(retryAfterSeconds: 3));
 
@@ -104,7 +104,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_SecondaryLimitKeepsHitting_GivesUpAfterMaxRateLimitRetries()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(o => o.MaxRateLimitRetries = 2, time);
         github.Server.AddFault(FakeFault.SecondaryRateLimit(retryAfterSeconds: 1, times: 10));
 
@@ -122,7 +122,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_WaitingForRateLimit_CancellationStopsTheWait()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.AddFault(FakeFault.SecondaryRateLimit(retryAfterSeconds: 30));
         using var cancellation = new CancellationTokenSource();
@@ -138,7 +138,7 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Get_ForbiddenWithoutRateLimit_ThrowsForbiddenWithPermissions()
     {
-        var time = new ManualTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var github = await GitHubTestContext.StartAsync(time: time);
         github.Server.AddFault(new FakeFault
         {

@@ -1,7 +1,7 @@
 namespace RunbookRunner.GitHub.Tests.TestSupport;
 
-/// <summary>A timer of <see cref="ManualTimeProvider"/>.</summary>
-internal sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+/// <summary>A timer of <see cref="RecordingTimeProvider"/>.</summary>
+internal sealed class RecordingTimer(RecordingTimeProvider owner, TimerCallback callback, object? state) : ITimer
 {
     public DateTimeOffset DueAt { get; set; }
 

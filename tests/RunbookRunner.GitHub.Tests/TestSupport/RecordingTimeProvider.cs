@@ -1,21 +1,22 @@
 namespace RunbookRunner.GitHub.Tests.TestSupport;
 
 /// <summary>
-/// A clock that moves only when the test says so. Every timer request is recorded, so a test can wait for the code
-/// under test to start waiting, check how long it wants to wait, and then advance exactly that far.
+/// A clock that moves only when the test says so (like TestKit's ManualTimeProvider) and also records every timer
+/// request, so a test can wait for the code under test to start waiting, check how long it wants to wait, and then
+/// advance exactly that far.
 /// </summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+internal sealed class RecordingTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
 
     private readonly Lock gate = new();
-    private readonly List<ManualTimer> timers = [];
+    private readonly List<RecordingTimer> timers = [];
     private readonly List<TimeSpan> requestedDelays = [];
     private readonly List<(int Index, TaskCompletionSource<TimeSpan> Signal)> waiters = [];
     private DateTimeOffset now = start;
     private int consumed;
 
-    public ManualTimeProvider()
+    public RecordingTimeProvider()
         : this(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero))
     {
     }
@@ -46,7 +47,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new ManualTimer(this, callback, state);
+        var timer = new RecordingTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
     }
@@ -79,7 +80,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
         while (true)
         {
-            ManualTimer? due;
+            RecordingTimer? due;
             lock (gate)
             {
                 due = timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
@@ -102,7 +103,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    internal void Schedule(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
+    internal void Schedule(RecordingTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         lock (gate)
         {
@@ -124,7 +125,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    internal void Remove(ManualTimer timer)
+    internal void Remove(RecordingTimer timer)
     {
         lock (gate)
         {
