@@ -36,39 +36,41 @@ public sealed class HttpWaitAction : StepAction
         var client = _clients.CreateClient(HttpClientNames.Probe);
         var started = _time.GetTimestamp();
         string? lastSeen = null;
-        for (var attempt = 1; ; attempt++)
+        var attempt = 0;
+        try
         {
-            var seen = await ProbeAsync(client, url, context.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (seen.Status is { } status && expect.Accepts(status))
+            while (true)
             {
-                var waited = (long)_time.GetElapsedTime(started).TotalMilliseconds;
-                context.Log.Write($"GET {url} -> {status} after {attempt} attempt(s)");
-                return ActionResult.Success(
-                    $"{url} answered {status} after {attempt} attempt(s)",
-                    new Dictionary<string, string>
-                    {
-                        ["status"] = status.ToString(CultureInfo.InvariantCulture),
-                        ["attempts"] = attempt.ToString(CultureInfo.InvariantCulture),
-                        ["waited_ms"] = waited.ToString(CultureInfo.InvariantCulture),
-                    });
-            }
+                attempt++;
+                var seen = await ProbeAsync(client, url, context.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+                if (seen.Status is { } status && expect.Accepts(status))
+                {
+                    var waited = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+                    context.Log.Write($"GET {url} -> {status} after {attempt} attempt(s)");
+                    return ActionResult.Success(
+                        $"{url} answered {status} after {attempt} attempt(s)",
+                        new Dictionary<string, string>
+                        {
+                            ["status"] = status.ToString(CultureInfo.InvariantCulture),
+                            ["attempts"] = attempt.ToString(CultureInfo.InvariantCulture),
+                            ["waited_ms"] = waited.ToString(CultureInfo.InvariantCulture),
+                        });
+                }
 
-            // Log changes, not every poll: a long wait should not flood the war-room thread.
-            if (seen.Text != lastSeen)
-            {
-                context.Log.Write($"attempt {attempt}: GET {url} -> {seen.Text} (waiting for {expect}, every {Durations.Format(interval)})");
-                lastSeen = seen.Text;
-            }
+                // Log changes, not every poll: a long wait should not flood the war-room thread.
+                if (seen.Text != lastSeen)
+                {
+                    context.Log.Write($"attempt {attempt}: GET {url} -> {seen.Text} (waiting for {expect}, every {Durations.Format(interval)})");
+                    lastSeen = seen.Text;
+                }
 
-            try
-            {
                 await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                context.Log.Write($"gave up after {attempt} attempt(s): last answer {seen.Text}");
-                throw;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Log.Write($"gave up after {attempt} attempt(s): last answer {lastSeen ?? "none"}");
+            throw;
         }
     }
 
