@@ -146,7 +146,7 @@ public sealed class HttpAction : StepAction
 
             var json = p.Has("json") ? ParamJson.ToNode(p.Raw("json"))?.ToJsonString() ?? "null" : null;
             var body = p.OptionalString("body");
-            var method = p.OptionalString("method")?.Trim().ToUpperInvariant() ?? (json is not null || body is not null ? "POST" : "GET");
+            var method = p.OptionalString("method")?.Trim().ToUpperInvariant() ?? "GET";
             if (method.Length == 0 || !method.All(char.IsAsciiLetterUpper))
             {
                 throw new ActionParameterException($"parameter 'method' is '{method}'; use GET, POST, PUT, PATCH, DELETE or HEAD");

@@ -164,6 +164,7 @@ public sealed class HttpActionTests : IAsyncLifetime
     {
         var log = new RecordingLog();
         var result = await Create().SimulateAsync(Contexts.For(P.Map(
+            ("method", "POST"),
             ("url", _server.Url("admin/maintenance").ToString()),
             ("json", P.Map(("enabled", false))),
             ("expect_status", 204)), log));
