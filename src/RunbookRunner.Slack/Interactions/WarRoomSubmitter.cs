@@ -56,7 +56,8 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
             return result switch
             {
                 { Error: { } error } => WarRoomReply.Refused("⛔ " + error.Message),
-                { Outcome: SubmitOutcome.Duplicate } => WarRoomReply.Done("This was already recorded."),
+                // A replayed key, or a decision the run already holds (the same person approving twice): once is enough.
+                { Outcome: SubmitOutcome.Duplicate } or { Events.Count: 0 } => WarRoomReply.Done("This was already recorded; nothing changed."),
                 _ => WarRoomReply.Done(success(result.State)),
             };
         }

@@ -22,6 +22,9 @@ internal sealed class NarratedRun(string runId) : IDisposable
 
     public RunPlan? Plan { get; set; }
 
+    /// <summary>When the current attempt of each step started, for the duration of a failed attempt.</summary>
+    public Dictionary<string, DateTimeOffset> AttemptStarts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>State version last rendered into the status message (-1: never in this process).</summary>
     public long StatusVersion { get; set; } = -1;
 

@@ -73,11 +73,30 @@ public sealed partial class SlackNarrationSink
 
     private async Task<SlackMessage> FailureReplyAsync(Delivery delivery, StepFailed failed, CancellationToken cancellationToken)
     {
-        var line = $"`{delivery.Message.Clock}` {Text(delivery.Message.Text, 2500)}";
+        // The engine appends the log tail to the error; the first line is the error, the excerpt goes in a code block.
+        var errorLines = failed.Error.Split('\n');
+        var state = delivery.State;
+        var took = delivery.Run.AttemptStarts.TryGetValue(failed.StepId, out var started) && failed.At > started ? $" after {Duration(failed.At - started)}" : "";
+        var line = new StringBuilder($"`{delivery.Message.Clock}` ✖ {Code(failed.StepId)} failed (attempt {failed.Attempt}){took}: {Text(errorLines[0], 1000)}");
+        if (failed.RetryAt is { } retryAt)
+        {
+            line.Append($"; retry at {Clock(retryAt, state)}");
+        }
+
+        if (failed.Tolerated)
+        {
+            line.Append("; continuing (on_failure: continue)");
+        }
+
         var excerpt = await LogExcerptAsync(delivery.Run.RunId, failed.StepId, failed.Attempt, cancellationToken).ConfigureAwait(false);
         if (excerpt.Count == 0)
         {
-            return new SlackMessage(line);
+            excerpt = [.. errorLines.Skip(1).Where(l => l.Length > 0)];
+        }
+
+        if (excerpt.Count == 0)
+        {
+            return new SlackMessage(line.ToString());
         }
 
         var log = new StringBuilder("```");
@@ -87,8 +106,8 @@ public sealed partial class SlackNarrationSink
         }
 
         log.Append("\n```");
-        return new SlackMessageBuilder(line)
-            .Section(line)
+        return new SlackMessageBuilder(line.ToString())
+            .Section(line.ToString())
             .Section(SlackText.Truncate(log.ToString(), SlackLimits.SectionText - 10))
             .Build();
     }

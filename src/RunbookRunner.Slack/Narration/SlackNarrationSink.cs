@@ -99,27 +99,31 @@ public sealed partial class SlackNarrationSink : INarrationSink, IAsyncDisposabl
             }
 
             var e = RunEventJson.Deserialize(message.EventType, message.EventJson);
-            run.State = run.State is { } known && known.Version == message.Sequence - 1
-                ? known.Apply(e)
-                : await _loader.LoadAsync(run.RunId, message.Sequence, run.State?.Runbook, cancellationToken).ConfigureAwait(false);
+            run.State = run.State switch
+            {
+                { } known when known.Version == message.Sequence - 1 => known.Apply(e),
+                { } known when known.Version == message.Sequence => known, // a retry of a delivery that failed half-way
+                _ => await _loader.LoadAsync(run.RunId, message.Sequence, run.State?.Runbook, cancellationToken).ConfigureAwait(false),
+            };
             run.Plan ??= RunTimeline.TryPlan(run.State);
+            if (e is StepStarted started)
+            {
+                run.AttemptStarts[started.StepId] = started.At;
+            }
 
             var delivery = new Delivery(run, message, e, run.State, _slack());
             delivery.Status = run.StatusMessage ?? await PostStatusAsync(delivery, channel, cancellationToken).ConfigureAwait(false);
             await NarrateEventAsync(delivery, cancellationToken).ConfigureAwait(false);
             await RefreshTrackedAsync(delivery, cancellationToken).ConfigureAwait(false);
-            await SaveAsync(run, NarrationKeys.Sequence, message.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            if (delivery.State.IsTerminal || _options.StatusCoalesceWindow == TimeSpan.Zero)
+            {
+                // The final state is shown at once, not a window later; a failure here makes the outbox deliver the
+                // event again, which posts nothing twice and retries this update.
+                await UpdateStatusAsync(run, delivery.Slack, cancellationToken).ConfigureAwait(false);
+            }
 
-            if (delivery.State.IsTerminal)
-            {
-                // The final state is shown at once, not a window later; it must not wait for a next event.
-                await UpdateStatusAsync(run, delivery.Slack, cancellationToken).ConfigureAwait(false);
-            }
-            else if (_options.StatusCoalesceWindow == TimeSpan.Zero)
-            {
-                await UpdateStatusAsync(run, delivery.Slack, cancellationToken).ConfigureAwait(false);
-            }
-            else if (run.StatusVersion != run.State.Version)
+            await SaveAsync(run, NarrationKeys.Sequence, message.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            if (run.StatusVersion != run.State.Version)
             {
                 _coalescer.MarkDirty(run.RunId);
             }

@@ -19,6 +19,7 @@ internal sealed class StatusCoalescer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Func<string, CancellationToken, Task> _flush;
     private readonly ILogger _logger;
+    private int _disposed;
 
     public StatusCoalescer(TimeSpan window, TimeProvider time, Func<string, CancellationToken, Task> flush, ILogger logger)
     {
@@ -34,7 +35,7 @@ internal sealed class StatusCoalescer : IAsyncDisposable
     /// <summary>Asks for the run's status message to be brought up to date within the window.</summary>
     public void MarkDirty(string runId)
     {
-        if (_stopping.IsCancellationRequested)
+        if (Volatile.Read(ref _disposed) == 1)
         {
             return;
         }
@@ -51,6 +52,12 @@ internal sealed class StatusCoalescer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may dispose the sink twice (it is registered under two service types).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -1,0 +1,76 @@
+namespace RunbookRunner.Slack.Tests.TestSupport;
+
+/// <summary>Runbooks for war-room tests; all narrate to <see cref="Channel"/>.</summary>
+internal static class TestRunbooks
+{
+    public const string Channel = "C0WARROOM";
+
+    /// <summary>A go/no-go needing 2 of the 3 leads (gate evidence first), then a deploy; ops may operate.</summary>
+    public const string GoLive = """
+        name: go-live
+        title: Go live
+        channel: C0WARROOM
+        roles: { leads: [U0AAA, U0BBB, U0CCC], ops: [U0OPS] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: go-no-go
+            title: Go / no-go
+            approval: { roles: [leads], required: 2, forbid_self: true, timeout: 30m }
+            gates:
+              - github.open_issues: { repo: acme/platform, labels: [P0, P1], max: 0 }
+          - id: deploy
+            action: shell
+            with: { run: "./deploy.sh" }
+        """;
+
+    /// <summary>A backup with an undo, then a migration check that fails (on_failure pause by default).</summary>
+    public const string Migration = """
+        name: migration
+        title: Database migration
+        channel: C0WARROOM
+        roles: { ops: [U0OPS, U0AAA] }
+        defaults: { timeout: 5m, retry: { attempts: 1 } }
+        steps:
+          - id: backup
+            action: shell
+            with: { run: "./backup.sh" }
+            undo: { action: shell, with: { run: "./restore.sh" } }
+          - id: migrate
+            action: http.check
+            with: { checks: [ { url: "http://127.0.0.1:9/healthz", expect_status: 200 } ] }
+        """;
+
+    /// <summary>A manual task only leads may tick off, then an announcement.</summary>
+    public const string Briefing = """
+        name: briefing
+        title: Launch briefing
+        channel: C0WARROOM
+        roles: { leads: [U0AAA, U0BBB], ops: [U0OPS] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: briefing
+            manual: { title: "Team briefed in the war room", roles: [leads] }
+          - id: announce
+            action: shell
+            with: { run: "echo live" }
+        """;
+
+    /// <summary>Three quick steps, no people involved.</summary>
+    public const string Quick = """
+        name: quick
+        title: Quick release
+        channel: C0WARROOM
+        roles: { ops: [U0OPS] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: build
+            action: shell
+            with: { run: "./build.sh" }
+          - id: ship
+            action: shell
+            with: { run: "./ship.sh" }
+          - id: smoke
+            action: http.check
+            with: { checks: [ { url: "http://127.0.0.1:9/healthz", expect_status: 200 } ] }
+        """;
+}
