@@ -1,7 +1,7 @@
 using FluentAssertions;
 using RunbookRunner.Core.Time;
 
-namespace RunbookRunner.Core.Tests.Time;
+namespace RunbookRunner.Core.Tests.Timing;
 
 public class TimeAnchorTests
 {
