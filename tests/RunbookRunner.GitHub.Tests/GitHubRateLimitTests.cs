@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using RunbookRunner.GitHub.Errors;
 using RunbookRunner.GitHub.Http;
-using RunbookRunner.GitHub.Tests.Fakes;
+using RunbookRunner.TestKit.Fakes.GitHub;
 using RunbookRunner.GitHub.Tests.TestSupport;
 using Xunit;
 

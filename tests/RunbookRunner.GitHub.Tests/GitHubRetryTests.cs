@@ -4,7 +4,7 @@ using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using RunbookRunner.GitHub.Deployments;
 using RunbookRunner.GitHub.Errors;
-using RunbookRunner.GitHub.Tests.Fakes;
+using RunbookRunner.TestKit.Fakes.GitHub;
 using RunbookRunner.GitHub.Tests.TestSupport;
 using Xunit;
 
