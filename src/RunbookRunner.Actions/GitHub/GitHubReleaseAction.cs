@@ -3,8 +3,8 @@ using RunbookRunner.Actions.Parameters;
 using RunbookRunner.Core.Execution;
 using RunbookRunner.Core.Schema;
 using RunbookRunner.GitHub;
-using RunbookRunner.GitHub.Releases;
 using RunbookRunner.GitHub.Errors;
+using RunbookRunner.GitHub.Releases;
 
 namespace RunbookRunner.Actions.GitHub;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunbookRunner.Actions.Configuration;
 using RunbookRunner.Actions.Tests.TestSupport;
 using RunbookRunner.GitHub;
 using RunbookRunner.TestKit.Fakes.GitHub;
-using Microsoft.Extensions.Options;
 
 namespace RunbookRunner.Actions.Tests.GitHub;
 
