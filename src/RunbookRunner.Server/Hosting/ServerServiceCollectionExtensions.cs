@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RunbookRunner.Actions.DependencyInjection;
 using RunbookRunner.Contracts;
 using RunbookRunner.Core.Narration;
 using RunbookRunner.Engine;
@@ -26,8 +27,8 @@ public static class ServerServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="ServerOptions"/> from section <c>Runbook</c> and validates them now (every failure at once),
     /// because the store and node id decide what is registered. Then adds storage, schema migration at start-up, the
-    /// engine with durable Quartz wakes (or timers), console narration when asked, bearer-token authentication, the
-    /// role policies and the API's services.
+    /// engine with durable Quartz wakes (or timers), the built-in step actions (<c>Actions:*</c>, <c>Cloudflare:*</c>,
+    /// <c>Slack:*</c>), console narration when asked, bearer-token authentication, the role policies and the API's services.
     /// </summary>
     /// <exception cref="OptionsValidationException">The configuration has errors; the message lists them all.</exception>
     public static RunbookServerBuilder AddRunbookServer(this IServiceCollection services, IConfiguration configuration)
@@ -71,7 +72,7 @@ public static class ServerServiceCollectionExtensions
             services.AddSingleton<INarrationSink>(new ConsoleNarrationSink(Console.Out));
         }
 
-        // Step actions: AddRunbookActions(...) is called here once RunbookRunner.Actions provides it.
+        services.AddRunbookActions(configuration);
         services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
         services.AddAuthorization(RunbookPolicies.Add);

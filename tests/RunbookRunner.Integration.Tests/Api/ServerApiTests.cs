@@ -39,16 +39,16 @@ public abstract class ServerApiTests : IAsyncLifetime
         var wrongOps = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "wrong-ops", "U2"));
         var ops = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops", "U9"));
 
+        var marker = Path.Combine(Server.RunbooksFolder, "briefed.marker");
         var run = await RunApi.StartAsync(starter, new StartRunRequest
         {
-            Yaml = TestRunbooks.Flow,
+            Yaml = TestRunbooks.Flow(marker),
             FileName = "api-flow.yaml",
             T0 = "now",
-            Rehearsal = new RehearsalRequest { Fail = ["flaky:1"] },
         });
         run.State.Should().Be(RunStates.Running);
         run.StartedBy.Should().Be("U1");
-        run.Rehearsal.Should().BeTrue();
+        run.Rehearsal.Should().BeFalse();
 
         await RunApi.WaitForAsync(starter, run.Id, r => r.Step("go-no-go").State == StepStates.AwaitingApproval, "go-no-go awaits approval");
         (await RunApi.CommandAsync(selfApprover, run.Id, "steps/go-no-go/approve")).Problem!.Code.Should().Be("self_approval");
@@ -67,7 +67,8 @@ public abstract class ServerApiTests : IAsyncLifetime
 
         var paused = await RunApi.WaitForAsync(starter, run.Id, r => r.State == RunStates.Paused, "paused by the failing step");
         paused.Step("flaky").State.Should().Be(StepStates.Failed);
-        paused.Step("flaky").Error.Should().Contain("injected failure");
+        paused.Step("flaky").Error.Should().Contain("exit");
+        await File.WriteAllTextAsync(marker, "briefed");
         (await RunApi.CommandAsync(ops, run.Id, "steps/flaky/retry")).Status.Should().Be(HttpStatusCode.OK);
 
         var done = await RunApi.WaitForAsync(starter, run.Id, r => RunStates.IsTerminal(r.State), "finished");
@@ -88,6 +89,9 @@ public abstract class ServerApiTests : IAsyncLifetime
         events.Items.Select(e => e.Type).Should().ContainInOrder("RunCreated", "RunStarted", "ApprovalGranted", "ManualTaskDone", "StepFailed", "RunPaused", "StepRetried", "RunSucceeded");
         events.Items.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         events.Items.Should().Contain(e => e.Type == "ApprovalGranted" && e.Text.Contains("approved by U2"));
+        var logs = (await starter.GetFromJsonAsync<Contracts.Logs.LogListDto>($"api/runs/{run.Id}/logs?step=flaky", ApiJson.Options))!;
+        logs.Items.Should().Contain(l => l.Attempt == 1 && l.Text.Contains("test -f"));
+        logs.Items.Select(l => l.Attempt).Distinct().Should().Equal(1, 2);
     }
 
     [Fact]

@@ -4,10 +4,12 @@ namespace RunbookRunner.Integration.Tests.TestSupport;
 internal static class TestRunbooks
 {
     /// <summary>
-    /// A short run with a wait, a 2-of-3 approval that forbids self-approval, a manual task for one person, an
-    /// action that pauses the run when it fails, and a final wait.
+    /// A short run with a wait, a 2-of-3 approval that forbids self-approval, a manual task for one person, a
+    /// shell step that fails (pausing the run) until <paramref name="marker"/> exists, and a final wait.
     /// </summary>
-    public const string Flow = """
+    public static string Flow(string marker) => FlowTemplate.Replace("MARKER", marker, StringComparison.Ordinal);
+
+    private const string FlowTemplate = """
         name: api-flow
         title: API flow
         roles:
@@ -23,7 +25,7 @@ internal static class TestRunbooks
             manual: { title: Team briefed, roles: [ops] }
           - id: flaky
             action: shell
-            with: { run: "true" }
+            with: { run: "test -f 'MARKER'" }
           - id: finish
             wait: 1s
         """;
