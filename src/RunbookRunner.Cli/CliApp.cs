@@ -48,6 +48,7 @@ public static class CliApp
             help.Action = new ExamplesHelpAction(defaultHelp, RootExamples);
         }
 
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
         return root;
     }
 }

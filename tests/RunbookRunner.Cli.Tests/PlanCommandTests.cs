@@ -17,7 +17,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_Text_PrintsTheTimelineAsAnAlignedTable()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", T0, "--env", "production");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", T0, "--env", "production");
 
         result.ExitCode.Should().Be(0, result.Error);
         var lines = result.Out.Split('\n');
@@ -40,7 +40,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_Json_FollowsTheContract()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", T0, "--env", "production", "--format", "json");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", T0, "--env", "production", "--format", "json");
 
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
@@ -81,7 +81,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_Staging_MarksProductionOnlyStepSkipped()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", T0, "--env", "staging", "--format", "json");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", T0, "--env", "staging", "--format", "json");
 
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
@@ -93,7 +93,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_T0WithoutOffset_IsReadInTheRunbookTimeZone()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", "2026-06-01T12:00", "--format", "json");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", "2026-06-01T12:00", "--format", "json");
 
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
@@ -104,7 +104,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_T0Now_UsesTheClock()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", "now", "--format", "json");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", "now", "--format", "json");
 
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
@@ -116,17 +116,17 @@ public sealed class PlanCommandTests : IDisposable
     {
         var broken = _folder.Write("broken.yaml", Runbooks.Broken);
 
-        var result = await Cli.RunAsync("plan", broken, "--t0", T0);
+        var result = await CliRunner.RunAsync("plan", broken, "--t0", T0);
 
         result.ExitCode.Should().Be(2);
         result.Out.Should().BeEmpty();
-        result.Error.Should().Contain($"{broken}:7:5: error RB010");
+        result.Error.Should().Contain($"{broken}:8:5: error RB010");
     }
 
     [Fact]
     public async Task Plan_BadT0_ExitsTwoSayingWhatToWrite()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", "tomorrow morning");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", "tomorrow morning");
 
         result.ExitCode.Should().Be(2);
         result.Out.Should().BeEmpty();
@@ -136,7 +136,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_MissingT0_ExitsTwo()
     {
-        var result = await Cli.RunAsync("plan", _mini);
+        var result = await CliRunner.RunAsync("plan", _mini);
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("--t0");
@@ -145,7 +145,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_UnknownEnvironment_ExitsTwoListingTheKnownOnes()
     {
-        var result = await Cli.RunAsync("plan", _mini, "--t0", T0, "--env", "prod");
+        var result = await CliRunner.RunAsync("plan", _mini, "--t0", T0, "--env", "prod");
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("'prod'").And.Contain("staging, production");

@@ -9,9 +9,9 @@ public class RootCommandTests
     [Fact]
     public async Task Version_PrintsTheAssemblyVersion()
     {
-        var expected = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var expected = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-        var result = await Cli.RunAsync("--version");
+        var result = await CliRunner.RunAsync("--version");
 
         result.ExitCode.Should().Be(0);
         result.Out.Trim().Should().Be(expected);
@@ -20,7 +20,7 @@ public class RootCommandTests
     [Fact]
     public async Task Help_ListsCommandsAndExamples()
     {
-        var result = await Cli.RunAsync("--help");
+        var result = await CliRunner.RunAsync("--help");
 
         result.ExitCode.Should().Be(0);
         result.Out.Should().Contain("validate").And.Contain("plan");
@@ -30,7 +30,7 @@ public class RootCommandTests
     [Fact]
     public async Task Help_ForPlan_ShowsItsOptionsAndExamples()
     {
-        var result = await Cli.RunAsync("plan", "--help");
+        var result = await CliRunner.RunAsync("plan", "--help");
 
         result.ExitCode.Should().Be(0);
         result.Out.Should().Contain("--t0").And.Contain("--env").And.Contain("--format");
@@ -40,7 +40,7 @@ public class RootCommandTests
     [Fact]
     public async Task UnknownCommand_ExitsTwo()
     {
-        var result = await Cli.RunAsync("launch-now");
+        var result = await CliRunner.RunAsync("launch-now");
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("launch-now");
@@ -49,7 +49,7 @@ public class RootCommandTests
     [Fact]
     public async Task UnknownFormat_ExitsTwo()
     {
-        var result = await Cli.RunAsync("validate", "x.yaml", "--format", "xml");
+        var result = await CliRunner.RunAsync("validate", "x.yaml", "--format", "xml");
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("xml");

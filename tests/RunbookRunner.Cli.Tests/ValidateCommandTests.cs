@@ -15,10 +15,11 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var file = _folder.Write("mini.yaml", Runbooks.Mini);
 
-        var result = await Cli.RunAsync("validate", file);
+        var result = await CliRunner.RunAsync("validate", file);
 
         result.ExitCode.Should().Be(0, result.Error);
         result.OutLines.Should().Equal($"OK {file} (6 steps)");
+        result.Error.Should().BeEmpty();
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class ValidateCommandTests : IDisposable
         var second = _folder.Write("a/nested/second.yml", Runbooks.Mini.Replace("name: mini", "name: second", StringComparison.Ordinal));
         _folder.Write("a/notes.txt", "not a runbook");
 
-        var result = await Cli.RunAsync("validate", Path.Combine(_folder.Path, "a"));
+        var result = await CliRunner.RunAsync("validate", Path.Combine(_folder.Path, "a"));
 
         result.ExitCode.Should().Be(0, result.Error);
         result.OutLines.Should().Equal($"OK {first} (6 steps)", $"OK {second} (6 steps)");
@@ -40,12 +41,12 @@ public sealed class ValidateCommandTests : IDisposable
         var good = _folder.Write("good.yaml", Runbooks.Mini);
         var broken = _folder.Write("broken.yaml", Runbooks.Broken);
 
-        var result = await Cli.RunAsync("validate", good, broken);
+        var result = await CliRunner.RunAsync("validate", good, broken);
 
         result.ExitCode.Should().Be(2);
         result.OutLines.Should().Equal($"OK {good} (6 steps)");
-        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken}:7:5: error RB010:", StringComparison.Ordinal) && l.Contains("tiemout", StringComparison.Ordinal));
-        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken}:10:", StringComparison.Ordinal) && l.Contains("error RB031", StringComparison.Ordinal));
+        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken}:8:5: error RB010:", StringComparison.Ordinal) && l.Contains("tiemout", StringComparison.Ordinal));
+        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken}:10:13:", StringComparison.Ordinal) && l.Contains("error RB031", StringComparison.Ordinal));
         result.ErrorLines.Last().Should().Be("2 errors, 0 warnings in 1 of 2 files");
     }
 
@@ -54,7 +55,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var missing = Path.Combine(_folder.Path, "nope.yaml");
 
-        var result = await Cli.RunAsync("validate", missing);
+        var result = await CliRunner.RunAsync("validate", missing);
 
         result.ExitCode.Should().Be(2);
         result.Out.Should().BeEmpty();
@@ -67,7 +68,7 @@ public sealed class ValidateCommandTests : IDisposable
         var empty = Path.Combine(_folder.Path, "empty");
         Directory.CreateDirectory(empty);
 
-        var result = await Cli.RunAsync("validate", empty);
+        var result = await CliRunner.RunAsync("validate", empty);
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("no runbook files");
@@ -79,7 +80,7 @@ public sealed class ValidateCommandTests : IDisposable
         var good = _folder.Write("good.yaml", Runbooks.Mini);
         var broken = _folder.Write("broken.yaml", Runbooks.Broken);
 
-        var result = await Cli.RunAsync("validate", good, broken, "--format", "json");
+        var result = await CliRunner.RunAsync("validate", good, broken, "--format", "json");
 
         result.ExitCode.Should().Be(2);
         using var json = JsonDocument.Parse(result.Out);
@@ -93,7 +94,7 @@ public sealed class ValidateCommandTests : IDisposable
         var diagnostic = files[1].GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("code").GetString() == "RB010");
         diagnostic.GetProperty("severity").GetString().Should().Be("error");
         diagnostic.GetProperty("file").GetString().Should().Be(broken);
-        diagnostic.GetProperty("line").GetInt32().Should().Be(7);
+        diagnostic.GetProperty("line").GetInt32().Should().Be(8);
         diagnostic.GetProperty("column").GetInt32().Should().Be(5);
         diagnostic.GetProperty("message").GetString().Should().Contain("tiemout");
     }
@@ -101,7 +102,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_NoArguments_ExitsTwoWithUsage()
     {
-        var result = await Cli.RunAsync("validate");
+        var result = await CliRunner.RunAsync("validate");
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().NotBeEmpty();

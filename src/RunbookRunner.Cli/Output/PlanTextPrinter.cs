@@ -15,7 +15,7 @@ internal static class PlanTextPrinter
         output.WriteLine($"T0 {clock.At(plan.T0)} ({CliJson.Instant(plan.T0)}), clock times in {plan.TimeZone}, environment: {plan.Environment ?? "(none)"}");
         output.WriteLine();
 
-        var table = new TextTable(" ", "T-OFFSET", "CLOCK", "STEP", "KIND", "AFTER", "PAR", "NOTES");
+        var table = new TextTable(" ", "T-OFFSET", "CLOCK", "STEP", "KIND", "AFTER", "PAR", "LATEST END", "NOTES");
         foreach (var step in plan.Timeline())
         {
             table.AddRow(
@@ -26,12 +26,13 @@ internal static class PlanTextPrinter
                 Kind(step),
                 step.After.Count == 0 ? "-" : string.Join(",", step.After),
                 step.ParallelGroup is { } group ? $"P{group}" : string.Empty,
-                Notes(step, plan.T0));
+                step.Skipped ? "-" : new TimeAnchor(step.PlannedFinishLatest - plan.T0).ToString(),
+                Notes(step));
         }
 
         table.Write(output);
         output.WriteLine();
-        output.WriteLine("* critical path; P<n>: steps with the same dependencies, run in parallel");
+        output.WriteLine("* critical path; P<n>: steps with the same dependencies, run in parallel; LATEST END: if every step runs to its timeout");
         output.WriteLine($"Critical path: {(plan.CriticalPath.Count == 0 ? "(none)" : string.Join(" -> ", plan.CriticalPath))}");
         output.WriteLine($"Expected finish: {When(plan.PlannedFinish, plan.T0, clock)}; at the latest: {When(plan.PlannedFinishLatest, plan.T0, clock)}");
 
@@ -92,7 +93,7 @@ internal static class PlanTextPrinter
         _ => step.Kind.ToString().ToLowerInvariant(),
     };
 
-    private static string Notes(PlannedStep step, DateTimeOffset t0)
+    private static string Notes(PlannedStep step)
     {
         var notes = new List<string>();
         if (step.Skipped)
@@ -114,11 +115,6 @@ internal static class PlanTextPrinter
             notes.Add(r.Occurrences is { } n
                 ? $"every {Durations.Format(r.Every)} until {r.Until}, {n}x"
                 : $"every {Durations.Format(r.Every)} until the run ends");
-        }
-
-        if (step.PlannedFinishLatest > step.PlannedStart && !step.Skipped)
-        {
-            notes.Add($"done by {new TimeAnchor(step.PlannedFinishLatest - t0)} at the latest");
         }
 
         return string.Join("; ", notes);

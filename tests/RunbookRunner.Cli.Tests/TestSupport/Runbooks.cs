@@ -37,6 +37,7 @@ internal static class Runbooks
             after: [check-web, check-api]
             action: slack.post
             with: { channel: C0456ANNOUNCE, text: "We are live!" }
+            idempotent: true
         guards:
           - id: errors
             from: deploy
@@ -48,11 +49,13 @@ internal static class Runbooks
           - id: status-page
             action: slack.post
             with: { channel: C0456ANNOUNCE, text: "Rolled back" }
+            idempotent: true
         """;
 
     /// <summary>A runbook with two errors: an unknown key and an unknown dependency.</summary>
     public const string Broken = """
         name: broken
+        defaults: { timeout: 5m }
         steps:
           - id: one
             action: shell

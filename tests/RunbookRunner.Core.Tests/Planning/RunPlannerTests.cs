@@ -228,6 +228,17 @@ public class RunPlannerTests
     }
 
     [Fact]
+    public void Plan_RecurringStepStartingLateInTheWorstCase_StillFinishesNoEarlierThanExpected()
+    {
+        var health = Act("health", timeout: "5m") with { Every = TimeSpan.FromHours(1), Until = TimeAnchor.Parse("T+3h") };
+        var plan = RunPlanner.Plan(Book(Act("cutover", at: "T+0", timeout: "20m"), health), T0, null);
+
+        var step = plan.FindStep("health")!;
+        step.PlannedFinish.Should().Be(T0 + TimeSpan.FromHours(3));
+        step.PlannedFinishLatest.Should().Be(T0 + TimeSpan.FromHours(3) + Min(5), "an occurrence may fall right at 'until' once the start shifts");
+    }
+
+    [Fact]
     public void Plan_RecurringStepWithoutUntil_DependentsWaitForTheFirstOccurrence()
     {
         var health = Act("health", at: "T+0") with { Every = Min(5) };

@@ -3,7 +3,7 @@ using RunbookRunner.TestKit.Time;
 namespace RunbookRunner.Cli.Tests.TestSupport;
 
 /// <summary>Runs the <c>runbook</c> CLI in-process with captured output and a fixed clock.</summary>
-internal static class Cli
+internal static class CliRunner
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
