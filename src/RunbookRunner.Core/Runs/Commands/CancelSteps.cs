@@ -1,0 +1,4 @@
+namespace RunbookRunner.Core.Runs.Commands;
+
+/// <summary>Cancel running attempts (abort or rollback); their late results are ignored.</summary>
+public sealed record CancelSteps(IReadOnlyList<string> StepIds) : RunCommand;

@@ -1,0 +1,13 @@
+namespace RunbookRunner.Core.Runs.Deciding;
+
+/// <summary>The stable codes of <see cref="DecisionError"/>.</summary>
+public static class DecisionErrorCodes
+{
+    public const string NotAllowed = "not_allowed";
+    public const string SelfApproval = "self_approval";
+    public const string GateFailed = "gate_failed";
+    public const string GatesPending = "gates_pending";
+    public const string IllegalState = "illegal_state";
+    public const string UnknownStep = "unknown_step";
+    public const string AlreadyDecided = "already_decided";
+}

@@ -1,0 +1,86 @@
+using RunbookRunner.Core.Model;
+using RunbookRunner.Core.Runs.Commands;
+using RunbookRunner.Core.Runs.Events;
+using RunbookRunner.Core.Runs.Inputs;
+using RunbookRunner.Core.Runs.State;
+
+namespace RunbookRunner.Core.Runs.Deciding;
+
+public static partial class RunDecider
+{
+    /// <summary>Activates guards whose step completed, expires them at <c>until</c>, and polls them on their cadence.</summary>
+    private static void AdvanceGuards(DecisionBuilder b)
+    {
+        foreach (var guard in b.Runbook.Guards)
+        {
+            var g = b.State.Guards[guard.Id];
+            if (g.Status == GuardStatus.Pending && b.State.Steps.TryGetValue(guard.From, out var from) && from.Status == StepStatus.Succeeded)
+            {
+                b.Emit(new GuardActivated(guard.Id, guard.Until?.ResolveAgainst(b.State.T0)));
+                g = b.State.Guards[guard.Id];
+            }
+
+            if (g.Status != GuardStatus.Active)
+            {
+                continue;
+            }
+
+            if (g.Until <= b.Now)
+            {
+                b.Emit(new GuardExpired(guard.Id));
+                continue;
+            }
+
+            if (g.LastPollAt is null || g.LastPollAt + guard.Every <= b.Now)
+            {
+                b.Command(new PollGuard(guard.Id, guard.Check));
+                b.Deferred.Add(b.Now + guard.Every);
+            }
+        }
+    }
+
+    private static DecisionError? OnGuardPolled(DecisionBuilder b, GuardPolled p)
+    {
+        var guard = b.Runbook.Guards.FirstOrDefault(g => g.Id == p.GuardId);
+        if (guard is null || b.State.Guards[guard.Id].Status != GuardStatus.Active || b.State.Rollback is not null)
+        {
+            return null;
+        }
+
+        b.Emit(new GuardReading(guard.Id, p.Value, p.Breached, p.Detail));
+        var g = b.State.Guards[guard.Id];
+        if (g.BreachSince is { } since && b.Now - since >= guard.Check.For)
+        {
+            if (guard.Approval is { } approval)
+            {
+                RequestApproval(b, ApprovalTargets.ForGuard(guard.Id), approval);
+            }
+            else
+            {
+                TripGuard(b, guard, p.Detail);
+            }
+        }
+
+        return null;
+    }
+
+    private static void TripGuard(DecisionBuilder b, Guard guard, string detail)
+    {
+        b.Emit(new GuardTripped(guard.Id, guard.Then, detail));
+        var reason = $"guard {guard.Id} tripped: {detail}";
+        switch (guard.Then)
+        {
+            case GuardResponse.Rollback when b.State.Rollback is null:
+                if (b.State.Status == RunStatus.Paused)
+                {
+                    b.Emit(new RunResumed(Actor.System.Id, Actor.System.Source));
+                }
+
+                b.Emit(new RollbackStarted(reason));
+                break;
+            case GuardResponse.Pause when b.State.Status == RunStatus.Running:
+                b.Emit(new RunPaused(reason));
+                break;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace RunbookRunner.Core.Runs.Events;
+
+/// <summary>Every compensation has run.</summary>
+public sealed record RunRolledBack : RunEvent;

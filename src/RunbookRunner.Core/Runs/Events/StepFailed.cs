@@ -1,0 +1,4 @@
+namespace RunbookRunner.Core.Runs.Events;
+
+/// <summary>An attempt failed; with <paramref name="RetryAt"/> another attempt follows then; <paramref name="Tolerated"/> when on_failure is continue.</summary>
+public sealed record StepFailed(string StepId, int Attempt, string Error, DateTimeOffset? RetryAt = null, bool Tolerated = false) : RunEvent;

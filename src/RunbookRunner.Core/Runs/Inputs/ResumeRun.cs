@@ -1,0 +1,4 @@
+namespace RunbookRunner.Core.Runs.Inputs;
+
+/// <summary>Continue a paused run.</summary>
+public sealed record ResumeRun(Actor By) : RunInput;

@@ -1,0 +1,4 @@
+namespace RunbookRunner.Core.Runs.Inputs;
+
+/// <summary>Begin advancing a created run.</summary>
+public sealed record StartRun(Actor By) : RunInput;

@@ -1,0 +1,13 @@
+using RunbookRunner.Core.Runs.Events;
+
+namespace RunbookRunner.Core.Runs.State;
+
+/// <summary>Progress of one planned undo action.</summary>
+public sealed record CompensationState(CompensationItem Item)
+{
+    public CompensationStatus Status { get; init; } = CompensationStatus.Pending;
+
+    public int Attempts { get; init; }
+
+    public string? Error { get; init; }
+}

@@ -1,0 +1,42 @@
+namespace RunbookRunner.Core.Runs.State;
+
+/// <summary>The folded state of one step.</summary>
+public sealed record StepState(string Id)
+{
+    public StepStatus Status { get; init; } = StepStatus.Pending;
+
+    /// <summary>Number of attempts started (action steps), or occurrences for a recurring step.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When the step may next start (anchor, retry backoff, wait end, next occurrence).</summary>
+    public DateTimeOffset? WaitingUntil { get; init; }
+
+    public string? WaitReason { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Error { get; init; }
+
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>An approval the step carries was granted (the step may now run its action).</summary>
+    public bool Approved { get; init; }
+
+    /// <summary>A person retried the step: the next attempt starts without waiting for its anchor again.</summary>
+    public bool RetryRequested { get; init; }
+
+    /// <summary>The step failed and its on_failure policy was <c>continue</c>: dependents proceed.</summary>
+    public bool FailureTolerated { get; init; }
+
+    public string? DoneBy { get; init; }
+
+    /// <summary>The node executing the current attempt.</summary>
+    public string? Node { get; init; }
+
+    public bool IsFinished => Status is StepStatus.Succeeded or StepStatus.Skipped or StepStatus.Compensated
+        || (Status == StepStatus.Failed && FailureTolerated);
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using RunbookRunner.Engine.Scheduling;
+
+namespace RunbookRunner.Engine;
+
+/// <summary>Chains the engine's choices after <see cref="EngineServiceCollectionExtensions.AddRunbookEngine"/>.</summary>
+public sealed class EngineBuilder(IServiceCollection services)
+{
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>In-process timers (rehearsals, tests): fast, honour a compressed clock, not durable.</summary>
+    public EngineBuilder UseTimerWakes()
+    {
+        Services.RemoveAll<IRunWakeScheduler>();
+        Services.AddSingleton<TimerWakeScheduler>();
+        Services.AddSingleton<IRunWakeScheduler>(sp => sp.GetRequiredService<TimerWakeScheduler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Durable wakes in Quartz, in the same database as the runs: SQLite for one node, or PostgreSQL
+    /// clustered so any node fires a run's wake and a dead node's triggers are recovered.
+    /// </summary>
+    public EngineBuilder UseQuartzWakes(bool postgres, string connectionString, string nodeId)
+    {
+        Services.RemoveAll<IRunWakeScheduler>();
+        Services.AddSingleton<IRunWakeScheduler, QuartzWakeScheduler>();
+        Services.AddTransient<RunWakeJob>();
+        Services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "runbook-runner";
+                o.InstanceId = nodeId;
+                // Idle wait bounds how late a node notices a trigger stored by another node.
+                o.IdleWaitTime = TimeSpan.FromSeconds(1);
+                o.MaxBatchSize = 32;
+                o.BatchTriggerAcquisitionFireAheadTimeWindow = TimeSpan.FromMilliseconds(20);
+            });
+            q.UseDefaultThreadPool(t => t.MaxConcurrency = 16);
+            q.UsePersistentStore(s =>
+            {
+                s.ProvisionSchema();
+                s.UseSystemTextJsonSerializer();
+                s.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(10));
+                if (postgres)
+                {
+                    s.UsePostgres(connectionString);
+                    s.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else
+                {
+                    s.UseSqlite(connectionString);
+                }
+            });
+        });
+        Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return this;
+    }
+}

@@ -1,0 +1,33 @@
+namespace RunbookRunner.Engine;
+
+/// <summary>Settings of the run engine on one node (section <c>Runbook</c>).</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Runbook";
+
+    /// <summary>
+    /// This node's id. Stable across restarts of the same node, so a restarted node recovers its own
+    /// interrupted steps at once; distinct per node in a cluster.
+    /// </summary>
+    public string NodeId { get; set; } = System.Environment.MachineName;
+
+    /// <summary>Outbox targets every event is narrated to ("console", "slack").</summary>
+    public IList<string> NarrationTargets { get; } = [];
+
+    /// <summary>Public base URL of the server, for links in narration and deployment statuses.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>How often a node proves it is alive; a node silent for <see cref="NodeTimeout"/> is presumed dead.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a node looks for runs whose steps were left running by a dead node.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts at a decision when another node appended to the same run first.</summary>
+    public int MaxConflictRetries { get; set; } = 20;
+
+    /// <summary>Log lines kept per step attempt; more are counted, not stored.</summary>
+    public int MaxLogLinesPerAttempt { get; set; } = 2000;
+}

@@ -1,0 +1,360 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunbookRunner.Core.Loading;
+using RunbookRunner.Core.Model;
+using RunbookRunner.Core.Persistence;
+using RunbookRunner.Core.Runs.Deciding;
+using RunbookRunner.Core.Runs.Events;
+using RunbookRunner.Core.Runs.Inputs;
+using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Engine.Execution;
+using RunbookRunner.Engine.Feed;
+using RunbookRunner.Engine.Narration;
+using RunbookRunner.Engine.Scheduling;
+
+namespace RunbookRunner.Engine.Runs;
+
+/// <summary>
+/// Advances runs: loads a run's state from its journal, asks the pure decider what an input means,
+/// commits the resulting events, read model, narration and audit in one transaction, then performs
+/// the decision's side effects. Decisions on one run are serialised on this node; across nodes the
+/// journal's optimistic concurrency makes the loser re-read and decide again.
+/// </summary>
+public sealed class RunEngine : IRunWakeTarget, IDisposable
+{
+    private readonly ConcurrentDictionary<string, RunSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Runbook> _runbooks = new(StringComparer.Ordinal);
+    private readonly IRunStore _store;
+    private readonly IAuditStore _audit;
+    private readonly CommandRunner _runner;
+    private readonly RunEventFeed _feed;
+    private readonly OutboxSignal _outbox;
+    private readonly TimeProvider _time;
+    private readonly EngineOptions _options;
+    private readonly ILogger<RunEngine> _logger;
+
+    public RunEngine(
+        IRunStore store,
+        IAuditStore audit,
+        CommandRunner runner,
+        RunEventFeed feed,
+        OutboxSignal outbox,
+        TimeProvider time,
+        IOptions<EngineOptions> options,
+        ILogger<RunEngine> logger)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _audit = audit;
+        _runner = runner;
+        _feed = feed;
+        _outbox = outbox;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _runner.Report = (runId, input, ct) => SubmitAsync(runId, input, null, ct);
+    }
+
+    public string NodeId => _options.NodeId;
+
+    /// <summary>Actions, probes and reports still running on this node.</summary>
+    public int InFlight => _runner.InFlight;
+
+    /// <summary>Validates the runbook, creates the run (state <c>scheduled</c>) and starts it.</summary>
+    /// <exception cref="RunbookInvalidException">The runbook has errors, or names an unknown environment.</exception>
+    public async Task<RunState> StartAsync(StartRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = request.SourcePath ?? "runbook.yaml";
+        var loaded = RunbookLoader.Load(request.RunbookYaml, path);
+        if (loaded.HasErrors || loaded.Runbook is null)
+        {
+            throw new RunbookInvalidException(loaded.Diagnostics);
+        }
+
+        var runbook = loaded.Runbook;
+        if (request.Environment is { } env && !runbook.Environments.ContainsKey(env))
+        {
+            var known = runbook.Environments.Count == 0 ? "none" : string.Join(", ", runbook.Environments.Keys);
+            throw new RunbookInvalidException([new Core.Diagnostics.Diagnostic(
+                Core.Diagnostics.DiagnosticSeverity.Error, "RB900", $"unknown environment '{env}' (the runbook declares: {known})", runbook.Location)]);
+        }
+
+        _runbooks.TryAdd(request.RunbookYaml, runbook);
+        var id = SortableId.New(_time);
+        var created = new RunCreated(runbook.Name, request.T0, request.Environment, request.StartedBy, request.Rehearsal is not null) { At = _time.GetUtcNow() };
+        var initial = RunState.Initial(id, runbook);
+        var state = initial.Apply(created);
+        var context = new RunContext(state, request.Rehearsal);
+        var batch = Batch(initial, state, [created], context, new SubmitContext { CommandKey = request.RequestId, AuditAction = "start" }, new Actor(request.StartedBy, request.Source));
+        var result = await _store.CreateRunAsync(
+            new NewRun
+            {
+                Id = id,
+                RunbookName = runbook.Name,
+                Title = runbook.Title ?? runbook.Name,
+                SourcePath = request.SourcePath,
+                RunbookYaml = request.RunbookYaml,
+                Environment = request.Environment,
+                T0 = request.T0,
+                IsRehearsal = request.Rehearsal is not null,
+                RehearsalOptionsJson = request.Rehearsal?.ToJson(),
+                StartedBy = request.StartedBy,
+                State = StatusNames.Of(state.Status),
+                SummaryJson = batch.Run!.SummaryJson,
+            },
+            batch,
+            cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == AppendOutcome.DuplicateCommand)
+        {
+            // A retried start request: the run it created first is the answer.
+            return await GetStateAsync(result.RunId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RunNotFoundException(result.RunId);
+        }
+
+        var slot = _slots.GetOrAdd(id, _ => new RunSlot());
+        slot.State = state;
+        slot.Context = context;
+        _feed.Publish(id, 1, [created], state);
+        _outbox.Poke();
+        var started = await SubmitAsync(id, new StartRun(new Actor(request.StartedBy, request.Source)), null, cancellationToken).ConfigureAwait(false);
+        return started.State;
+    }
+
+    /// <summary>Applies an input to a run: a click, a command, an action result, a tick.</summary>
+    public async Task<SubmitResult> SubmitAsync(string runId, RunInput input, SubmitContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var slot = _slots.GetOrAdd(runId, _ => new RunSlot());
+        for (var attempt = 1; ; attempt++)
+        {
+            RunState after;
+            RunContext runContext;
+            Decision decision;
+            List<RunEvent> events;
+            await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var before = slot.State ?? await LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+                runContext = slot.Context ??= await ContextForAsync(before, cancellationToken).ConfigureAwait(false);
+                decision = RunDecider.Decide(before, input, _time.GetUtcNow());
+                if (decision.Error is { } error)
+                {
+                    await AuditDeniedAsync(runId, input, context, error, cancellationToken).ConfigureAwait(false);
+                    return new SubmitResult(SubmitOutcome.Rejected, before, [], error);
+                }
+
+                events = decision.Events.Select(e => e is StepStarted s ? s with { Node = NodeId } : e).ToList();
+                after = events.Aggregate(before, (state, e) => state.Apply(e));
+                if (events.Count > 0)
+                {
+                    var batch = Batch(before, after, events, runContext, context, ActorOf(input));
+                    try
+                    {
+                        var appended = await _store.AppendAsync(runId, before.Version, batch, cancellationToken).ConfigureAwait(false);
+                        if (appended.Outcome == AppendOutcome.DuplicateCommand)
+                        {
+                            return new SubmitResult(SubmitOutcome.Duplicate, before, [], null);
+                        }
+                    }
+                    catch (ConcurrencyConflictException) when (attempt < _options.MaxConflictRetries)
+                    {
+                        // Another node advanced this run: decide again on the fresh journal.
+                        slot.State = null;
+                        continue;
+                    }
+                    catch
+                    {
+                        slot.State = null;
+                        throw;
+                    }
+
+                    slot.State = after;
+                    _feed.Publish(runId, before.Version + 1, events, after);
+                    _outbox.Poke();
+                }
+                else
+                {
+                    slot.State = after;
+                }
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+
+            await _runner.PerformAsync(after, runContext, decision.Commands, cancellationToken).ConfigureAwait(false);
+            if (after.IsTerminal)
+            {
+                Forget(runId);
+            }
+
+            return new SubmitResult(SubmitOutcome.Applied, after, events, null);
+        }
+    }
+
+    public Task WakeAsync(string runId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(runId, new Tick(), null, cancellationToken);
+
+    /// <summary>The run's current state, folded from its journal (or from this node's cache).</summary>
+    public async Task<RunState?> GetStateAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        if (_slots.TryGetValue(runId, out var slot) && slot.State is { } cached)
+        {
+            return cached;
+        }
+
+        try
+        {
+            return await LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Drops a run's cached state, so runs parked for hours do not hold memory; it is re-read when needed.</summary>
+    public void Forget(string runId)
+    {
+        if (_slots.TryRemove(runId, out var slot))
+        {
+            // The gate may still be awaited by a concurrent submit; let the GC reclaim it.
+            slot.State = null;
+        }
+    }
+
+    private async Task<RunState> LoadAsync(string runId, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new RunNotFoundException(runId);
+        var runbook = _runbooks.GetOrAdd(record.RunbookYaml, yaml => RunbookLoader.Load(yaml, record.SourcePath ?? $"{record.RunbookName}.yaml").Runbook
+            ?? throw new InvalidOperationException($"The runbook snapshot of run {runId} no longer loads."));
+        var state = RunState.Initial(runId, runbook);
+        long after = 0;
+        while (true)
+        {
+            var page = await _store.ReadJournalAsync(runId, after, 1000, cancellationToken).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                state = state.Apply(RunEventJson.Deserialize(row.Type, row.DataJson));
+                after = row.Sequence;
+            }
+
+            if (page.Count < 1000)
+            {
+                return state;
+            }
+        }
+    }
+
+    private async Task<RunContext> ContextForAsync(RunState state, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetRunAsync(state.RunId, cancellationToken).ConfigureAwait(false);
+        return new RunContext(state, record is { IsRehearsal: true } ? RehearsalSettings.FromJson(record.RehearsalOptionsJson) : null);
+    }
+
+    private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor)
+    {
+        var redactor = context.Redactor;
+        var json = events.Select(e => redactor.Redact(RunEventJson.Serialize(e))).ToList();
+        var audit = submit?.AuditAction is { } action && actor is not null
+            ? new[] { AuditEntry(before.RunId, StepOf(events), action, actor, AuditOutcome.Allowed, submit.AuditDetail) }
+            : [];
+        return new AppendBatch
+        {
+            Events = events.Select((e, i) => new NewJournalEvent(e.TypeName, json[i], e.At)).ToList(),
+            Run = RunSummary.Of(after),
+            Outbox = NarrationOutbox.For([.. _options.NarrationTargets], before, events, json)
+                .Select(m => m with { PayloadJson = redactor.Redact(m.PayloadJson) }).ToList(),
+            Audit = audit,
+            CommandKey = submit?.CommandKey,
+        };
+    }
+
+    private async Task AuditDeniedAsync(string runId, RunInput input, SubmitContext? context, DecisionError error, CancellationToken cancellationToken)
+    {
+        if (context?.AuditAction is not { } action || ActorOf(input) is not { } actor)
+        {
+            return;
+        }
+
+        var entry = AuditEntry(runId, TargetOf(input), action, actor, error.IsPermissionDenial ? AuditOutcome.Denied : AuditOutcome.Denied, $"{error.Code}: {error.Message}");
+        try
+        {
+            await _audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageException ex)
+        {
+            _logger.LogError("Could not audit refused {Action} by {Actor} on run {RunId}: {Error}", action, actor.Id, runId, ex.Message);
+            throw;
+        }
+    }
+
+    private static NewAuditEntry AuditEntry(string runId, string? stepId, string action, Actor actor, AuditOutcome outcome, string? detail) => new()
+    {
+        Actor = actor.Id,
+        Source = SourceOf(actor.Source),
+        Action = action,
+        RunId = runId,
+        StepId = stepId,
+        Outcome = outcome,
+        Detail = detail,
+    };
+
+    private static AuditSource SourceOf(string source) => source switch
+    {
+        "slack" => AuditSource.Slack,
+        "web" => AuditSource.Web,
+        "api" => AuditSource.Api,
+        "cli" => AuditSource.Cli,
+        _ => AuditSource.System,
+    };
+
+    private static Actor? ActorOf(RunInput input) => input switch
+    {
+        StartRun s => s.By,
+        Approve a => a.By,
+        Reject r => r.By,
+        CompleteManual m => m.By,
+        PauseRun p => p.By,
+        ResumeRun r => r.By,
+        AbortRun a => a.By,
+        RollbackRun r => r.By,
+        RetryStep r => r.By,
+        SkipStep s => s.By,
+        _ => null,
+    };
+
+    private static string? TargetOf(RunInput input) => input switch
+    {
+        Approve a => a.Target,
+        Reject r => r.Target,
+        CompleteManual m => m.StepId,
+        RetryStep r => r.StepId,
+        SkipStep s => s.StepId,
+        _ => null,
+    };
+
+    private static string? StepOf(IReadOnlyList<RunEvent> events) => events.Count > 0 ? events[0] switch
+    {
+        ApprovalGranted g => g.Target,
+        ApprovalRejected r => r.Target,
+        ManualTaskDone m => m.StepId,
+        StepMarkedDone d => d.StepId,
+        StepRetried r => r.StepId,
+        StepSkipped s => s.StepId,
+        _ => null,
+    } : null;
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots.Values)
+        {
+            slot.Dispose();
+        }
+
+        _slots.Clear();
+    }
+}
