@@ -1,7 +1,6 @@
 using FluentAssertions;
 using RunbookRunner.Core.Planning;
 using RunbookRunner.TestKit.Time;
-using Xunit;
 
 namespace RunbookRunner.Core.Tests.Planning;
 

@@ -2,7 +2,6 @@ using FluentAssertions;
 using RunbookRunner.Core.Model;
 using RunbookRunner.Core.Planning;
 using RunbookRunner.Core.Time;
-using Xunit;
 using static RunbookRunner.Core.Tests.Planning.PlanFixtures;
 
 namespace RunbookRunner.Core.Tests.Planning;
