@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RunbookRunner.Actions.Configuration;
+using RunbookRunner.Actions.Dns;
+using RunbookRunner.Actions.Http;
+using RunbookRunner.Actions.Postgres;
+using RunbookRunner.Actions.Shell;
+using RunbookRunner.Actions.Slack;
+using RunbookRunner.Core.Execution;
+
+namespace RunbookRunner.Actions.DependencyInjection;
+
+/// <summary>Registers the built-in step actions, their HTTP clients and <see cref="ActionsOptions"/>.</summary>
+public static class ActionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds every built-in action as an <see cref="IStepAction"/>, the <see cref="ActionRegistry"/>, and
+    /// <see cref="ActionsOptions"/> bound from <c>Actions:*</c>, <c>Cloudflare:*</c> and <c>Slack:*</c>, validated at
+    /// start-up. Returns the options builder so callers can chain further configuration.
+    /// </summary>
+    public static OptionsBuilder<ActionsOptions> AddRunbookActions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActionsOptions>, ActionsOptionsValidator>());
+        var options = services.AddOptions<ActionsOptions>()
+            .Configure(o => Bind(o, configuration))
+            .ValidateOnStart();
+
+        services.AddHttpClient(HttpClientNames.Probe, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(HttpClientNames.Cloudflare, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(HttpClientNames.Slack, c => c.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<PostgresTools>();
+        services.TryAddSingleton<CloudflareApi>();
+        AddAction<ShellAction>(services);
+        AddAction<HttpAction>(services);
+        AddAction<HttpCheckAction>(services);
+        AddAction<HttpWaitAction>(services);
+        AddAction<PostgresBackupAction>(services);
+        AddAction<PostgresRestoreAction>(services);
+        AddAction<SqlAction>(services);
+        AddAction<CloudflareDnsAction>(services);
+        AddAction<DnsCheckAction>(services);
+        AddAction<SlackPostAction>(services);
+        services.TryAddSingleton<ActionRegistry>();
+        return options;
+    }
+
+    private static void AddAction<T>(IServiceCollection services)
+        where T : class, IStepAction =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepAction, T>());
+
+    private static void Bind(ActionsOptions o, IConfiguration configuration)
+    {
+        configuration.GetSection(ActionsOptions.SectionName).Bind(o);
+        if (configuration["Cloudflare:ApiBaseUrl"] is { Length: > 0 } cloudflare)
+        {
+            o.CloudflareApiBaseUrl = new Uri(cloudflare, UriKind.RelativeOrAbsolute);
+        }
+
+        o.CloudflareApiToken = configuration["Cloudflare:ApiToken"] is { Length: > 0 } cfToken ? cfToken : o.CloudflareApiToken;
+        if (configuration["Slack:ApiBaseUrl"] is { Length: > 0 } slack)
+        {
+            o.SlackApiBaseUrl = new Uri(slack, UriKind.RelativeOrAbsolute);
+        }
+
+        o.SlackBotToken = configuration["Slack:BotToken"] is { Length: > 0 } slackToken ? slackToken : o.SlackBotToken;
+    }
+}

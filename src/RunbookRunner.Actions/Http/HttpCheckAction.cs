@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RunbookRunner.Actions.Configuration;
+using RunbookRunner.Actions.Json;
+using RunbookRunner.Actions.Parameters;
+using RunbookRunner.Core.Execution;
+using RunbookRunner.Core.Model;
+using RunbookRunner.Core.Schema;
+using RunbookRunner.Core.Time;
+
+namespace RunbookRunner.Actions.Http;
+
+/// <summary>
+/// <c>http.check</c>: runs every check (status, latency ceiling, body text, JSON path), reports all of them,
+/// and fails when any fails. Outputs: <c>passed</c>, <c>failed</c>, <c>total</c>, <c>results</c> (JSON).
+/// </summary>
+public sealed class HttpCheckAction : StepAction
+{
+    private readonly IHttpClientFactory _clients;
+    private readonly TimeProvider _time;
+
+    public HttpCheckAction(IHttpClientFactory clients, IOptions<ActionsOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _clients = clients;
+        _time = time;
+    }
+
+    public override ActionDescriptor Descriptor { get; } = BuiltInDescriptors.Get("http.check");
+
+    protected override async Task<ActionResult> ExecuteCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
+    {
+        var checks = ReadChecks(parameters);
+        var client = _clients.CreateClient(HttpClientNames.Probe);
+
+        // Independent probes: run them together so a slow one does not delay the others' evidence.
+        var outcomes = await Task.WhenAll(checks.Select(c => RunAsync(client, c, context.IdempotencyKey, cancellationToken))).ConfigureAwait(false);
+
+        foreach (var outcome in outcomes)
+        {
+            context.Log.Write((outcome.Passed ? "PASS " : "FAIL ") + outcome.Description);
+        }
+
+        var passed = outcomes.Count(o => o.Passed);
+        var outputs = new Dictionary<string, string>
+        {
+            ["passed"] = passed.ToString(CultureInfo.InvariantCulture),
+            ["failed"] = (outcomes.Length - passed).ToString(CultureInfo.InvariantCulture),
+            ["total"] = outcomes.Length.ToString(CultureInfo.InvariantCulture),
+            ["results"] = new JsonArray(outcomes.Select(o => o.ToJson()).ToArray()).ToJsonString(),
+        };
+        var summary = $"{passed}/{outcomes.Length} checks passed";
+        if (passed == outcomes.Length)
+        {
+            return ActionResult.Success(summary, outputs);
+        }
+
+        var firstFailure = outcomes.First(o => !o.Passed);
+        return ActionResult.Failure($"{summary}; {firstFailure.Description}", retryable: true, outputs);
+    }
+
+    protected override Task<ActionResult> SimulateCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
+    {
+        var checks = ReadChecks(parameters);
+        var results = new JsonArray();
+        foreach (var check in checks)
+        {
+            LogSimulated(context, $"would check {check.Describe()}");
+            var status = HttpAction.SimulatedStatus(check.ExpectStatus);
+            results.Add(new JsonObject { ["url"] = check.Url.ToString(), ["passed"] = true, ["status"] = int.Parse(status, CultureInfo.InvariantCulture), ["latency_ms"] = 0 });
+        }
+
+        var total = checks.Count.ToString(CultureInfo.InvariantCulture);
+        return Task.FromResult(ActionResult.Success(
+            $"simulated: {total}/{total} checks passed",
+            new Dictionary<string, string> { ["passed"] = total, ["failed"] = "0", ["total"] = total, ["results"] = results.ToJsonString() }));
+    }
+
+    private static List<Check> ReadChecks(ParameterReader parameters)
+    {
+        var checks = parameters.MapList("checks").Select(Check.Read).ToList();
+        if (checks.Count == 0)
+        {
+            throw new ActionParameterException("parameter 'checks' must list at least one check, e.g. [{ url: https://example.com/healthz, expect_status: 200 }]");
+        }
+
+        return checks;
+    }
+
+    private async Task<Outcome> RunAsync(HttpClient client, Check check, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(check.Method, check.Url);
+        request.Headers.TryAddWithoutValidation(HttpAction.IdempotencyHeader, idempotencyKey);
+        HttpExchange exchange;
+        try
+        {
+            exchange = await HttpExchange.SendAsync(client, request, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Outcome(check, null, [$"unreachable: {ex.Message}"]);
+        }
+
+        var problems = new List<string>();
+        if (!check.ExpectStatus.Accepts(exchange.Status))
+        {
+            problems.Add($"status {exchange.Status} (expected {check.ExpectStatus})");
+        }
+
+        if (check.MaxLatency is { } max && exchange.Elapsed > max)
+        {
+            problems.Add($"took {exchange.ElapsedMs} ms (max {Durations.Format(max)})");
+        }
+
+        if (check.Contains is { } text && !exchange.Body.Contains(text, StringComparison.Ordinal))
+        {
+            problems.Add($"body does not contain \"{text}\"");
+        }
+
+        if (check.JsonPath is { } path)
+        {
+            problems.AddRange(CheckJsonPath(exchange, path, check.EqualsValue));
+        }
+
+        return new Outcome(check, exchange, problems);
+    }
+
+    private static List<string> CheckJsonPath(HttpExchange exchange, JsonPath path, ParamValue? expected)
+    {
+        if (expected is not null)
+        {
+            return HttpAction.CheckJson(exchange, [(path, expected)]);
+        }
+
+        var json = exchange.ParseJson(out var error);
+        if (error is not null)
+        {
+            return [error];
+        }
+
+        return path.TryEvaluate(json, out _) ? [] : [$"{path} is missing from the response"];
+    }
+
+    private sealed record Check(HttpMethod Method, Uri Url, StatusExpectation ExpectStatus, TimeSpan? MaxLatency, string? Contains, JsonPath? JsonPath, ParamValue? EqualsValue)
+    {
+        public static Check Read(ParameterReader p)
+        {
+            JsonPath? path = null;
+            if (p.OptionalString("json_path") is { } text)
+            {
+                if (!JsonPath.TryParse(text, out path, out var error))
+                {
+                    throw new ActionParameterException($"parameter 'json_path': {error}");
+                }
+            }
+
+            if (p.Has("equals") && path is null)
+            {
+                throw new ActionParameterException("a check has 'equals' without 'json_path'; add json_path: $.field");
+            }
+
+            var method = p.OptionalString("method")?.Trim().ToUpperInvariant() ?? "GET";
+            return new Check(new HttpMethod(method), HttpAction.ReadUrl(p, "url"), StatusExpectation.Read(p, "expect_status"), p.OptionalDuration("max_latency"), p.OptionalString("contains"), path, p.Raw("equals"));
+        }
+
+        public string Describe()
+        {
+            var parts = new List<string> { $"{Method} {Url} expects {ExpectStatus}" };
+            if (MaxLatency is { } max)
+            {
+                parts.Add($"within {Durations.Format(max)}");
+            }
+
+            if (Contains is not null)
+            {
+                parts.Add($"body contains \"{Contains}\"");
+            }
+
+            if (JsonPath is not null)
+            {
+                parts.Add(EqualsValue is null ? $"{JsonPath} present" : $"{JsonPath} = {JsonExpectation.Describe(ParamJson.ToNode(EqualsValue))}");
+            }
+
+            return string.Join(", ", parts);
+        }
+    }
+
+    private sealed record Outcome(Check Check, HttpExchange? Exchange, IReadOnlyList<string> Problems)
+    {
+        public bool Passed => Problems.Count == 0;
+
+        public string Description
+        {
+            get
+            {
+                var head = Exchange is null
+                    ? $"{Check.Method} {Check.Url}"
+                    : $"{Check.Method} {Check.Url} -> {Exchange.Status} in {Exchange.ElapsedMs} ms";
+                return Passed ? head : $"{head}: {string.Join("; ", Problems)}";
+            }
+        }
+
+        public JsonObject ToJson()
+        {
+            var obj = new JsonObject
+            {
+                ["url"] = Check.Url.ToString(),
+                ["method"] = Check.Method.Method,
+                ["passed"] = Passed,
+                ["status"] = Exchange is null ? null : JsonValue.Create(Exchange.Status),
+                ["latency_ms"] = Exchange is null ? null : JsonValue.Create(Exchange.ElapsedMs),
+            };
+            if (!Passed)
+            {
+                obj["problems"] = JsonSerializer.SerializeToNode(Problems);
+            }
+
+            return obj;
+        }
+    }
+}
