@@ -14,6 +14,7 @@ public static class CliApp
         "runbook validate runbooks/",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00 --env production",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format json",
+        "runbook rehearse runbooks/launch-day.yaml --speed max --approve-all",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -40,6 +41,7 @@ public static class CliApp
         {
             ValidateCommand.Create(),
             PlanCommand.Create(context),
+            RehearseCommand.Create(context),
         };
 
         var help = root.Options.OfType<HelpOption>().Single();
