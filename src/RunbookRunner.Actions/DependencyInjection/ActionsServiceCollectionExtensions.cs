@@ -48,6 +48,7 @@ public static class ActionsServiceCollectionExtensions
         AddAction<DnsCheckAction>(services);
         AddAction<SlackPostAction>(services);
         services.TryAddSingleton<ActionRegistry>();
+        services.TryAddSingleton<Core.Execution.IGuardProbe, Guards.HttpGuardProbe>();
         return options;
     }
 
