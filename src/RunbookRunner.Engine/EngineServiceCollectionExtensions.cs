@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RunEventFeed>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<EngineActivity>();
         services.TryAddSingleton(sp => new CommandRunner(
             sp.GetServices<IStepAction>(),
             sp.GetService<IGuardProbe>(),
@@ -40,6 +41,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<IRunWakeScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EngineOptions>>().Value,
+            sp.GetRequiredService<EngineActivity>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<CommandRunner>()));
         services.TryAddSingleton<RunEngine>();
         services.TryAddSingleton<IRunWakeTarget>(sp => sp.GetRequiredService<RunEngine>());

@@ -17,6 +17,9 @@ public sealed record NarrationMessage
 
     public required DateTimeOffset At { get; init; }
 
+    /// <summary>The event's time in the runbook's zone with its T offset, e.g. "14:05:00 (T-5h55m)".</summary>
+    public required string Clock { get; init; }
+
     /// <summary>One redacted line for people, e.g. "▶ backup started (attempt 1), 2m late".</summary>
     public required string Text { get; init; }
 

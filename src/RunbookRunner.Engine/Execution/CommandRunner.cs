@@ -25,19 +25,20 @@ public sealed class CommandRunner(
     IRunWakeScheduler wake,
     TimeProvider time,
     EngineOptions options,
+    EngineActivity activity,
     ILogger logger) : IDisposable
 {
     private readonly Dictionary<string, IStepAction> _actions = actions.ToDictionary(a => a.Descriptor.Type, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _attempts = new();
     private readonly ConcurrentDictionary<string, byte> _probes = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _polledSlots = new();
     private readonly CancellationTokenSource _stopping = new();
-    private int _inFlight;
 
     /// <summary>Where results go: the engine's submit.</summary>
     public Func<string, RunInput, CancellationToken, Task>? Report { get; set; }
 
     /// <summary>Background work (actions, probes, result reports) not yet finished on this node.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => activity.InFlight;
 
     public async Task PerformAsync(RunState state, RunContext context, IReadOnlyList<RunCommand> commands, CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,7 @@ public sealed class CommandRunner(
                 case EvaluateGates g:
                     Background(state.RunId, $"gates/{state.RunId}/{g.StepId}", ct => EvaluateGatesAsync(state, context, g, ct));
                     break;
-                case PollGuard p:
+                case PollGuard p when ClaimSlot($"{state.RunId}/{p.GuardId}", p.Slot):
                     Background(state.RunId, $"guard/{state.RunId}/{p.GuardId}", ct => PollAsync(state.RunId, context, p, ct));
                     break;
                 case CancelSteps c:
@@ -94,7 +95,7 @@ public sealed class CommandRunner(
         }
 
         _attempts[key] = cancel;
-        Interlocked.Increment(ref _inFlight);
+        activity.Enter();
         _ = Task.Run(async () =>
         {
             try
@@ -111,7 +112,7 @@ public sealed class CommandRunner(
             {
                 _attempts.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cancel));
                 cancel.Dispose();
-                Interlocked.Decrement(ref _inFlight);
+                activity.Exit();
             }
         });
     }
@@ -228,6 +229,29 @@ public sealed class CommandRunner(
         await ReportAsync(runId, new GuardPolled(p.GuardId, reading.Value, reading.Breached, context.Redactor.Redact(reading.Detail))).ConfigureAwait(false);
     }
 
+    /// <summary>Each grid point of a guard is polled once on this node, however many ticks ask for it.</summary>
+    private bool ClaimSlot(string key, DateTimeOffset slot)
+    {
+        while (true)
+        {
+            if (!_polledSlots.TryGetValue(key, out var last))
+            {
+                if (_polledSlots.TryAdd(key, slot))
+                {
+                    return true;
+                }
+            }
+            else if (last >= slot)
+            {
+                return false;
+            }
+            else if (_polledSlots.TryUpdate(key, slot, last))
+            {
+                return true;
+            }
+        }
+    }
+
     private void Background(string runId, string key, Func<CancellationToken, Task> work)
     {
         if (!_probes.TryAdd(key, 0))
@@ -235,7 +259,7 @@ public sealed class CommandRunner(
             return;
         }
 
-        Interlocked.Increment(ref _inFlight);
+        activity.Enter();
         _ = Task.Run(async () =>
         {
             try
@@ -252,7 +276,7 @@ public sealed class CommandRunner(
             finally
             {
                 _probes.TryRemove(key, out _);
-                Interlocked.Decrement(ref _inFlight);
+                activity.Exit();
             }
         });
     }

@@ -35,6 +35,7 @@ public static class NarrationOutbox
                 EventJson = eventJson[i],
                 At = e.At,
                 Text = NarrationText.For(e, state),
+                Clock = NarrationText.Clock(e.At, state),
                 StepId = StepOf(e),
                 RunState = StatusNames.Of(state.Status),
                 RunbookName = state.Runbook.Name,

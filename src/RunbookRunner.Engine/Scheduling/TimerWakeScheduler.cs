@@ -7,7 +7,7 @@ namespace RunbookRunner.Engine.Scheduling;
 /// In-process wakes on <see cref="TimeProvider"/> timers: for rehearsals and single-process use, where
 /// time may be compressed. Not durable; a durable node uses <see cref="QuartzWakeScheduler"/>.
 /// </summary>
-public sealed class TimerWakeScheduler(TimeProvider time, Lazy<IRunWakeTarget> target, ILogger<TimerWakeScheduler> logger) : IRunWakeScheduler, IDisposable
+public sealed class TimerWakeScheduler(TimeProvider time, Lazy<IRunWakeTarget> target, EngineActivity activity, ILogger<TimerWakeScheduler> logger) : IRunWakeScheduler, IDisposable
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, ITimer Timer)> _timers = new();
 
@@ -39,6 +39,7 @@ public sealed class TimerWakeScheduler(TimeProvider time, Lazy<IRunWakeTarget> t
         if (_timers.TryGetValue(runId, out var entry) && entry.At == due && _timers.TryRemove(new KeyValuePair<string, (DateTimeOffset, ITimer)>(runId, entry)))
         {
             entry.Timer.Dispose();
+            activity.Enter();
             _ = Task.Run(async () =>
             {
                 try
@@ -48,6 +49,10 @@ public sealed class TimerWakeScheduler(TimeProvider time, Lazy<IRunWakeTarget> t
                 catch (Exception ex)
                 {
                     logger.LogError(ex, "Waking run {RunId} failed", runId);
+                }
+                finally
+                {
+                    activity.Exit();
                 }
             });
         }

@@ -31,12 +31,30 @@ public static partial class RunDecider
                 continue;
             }
 
-            if (g.LastPollAt is null || g.LastPollAt + guard.Every <= b.Now)
+            if (PollSlot(guard, g, b.Now) is { } slot && (g.LastPollAt is null || g.LastPollAt < slot))
             {
-                b.Command(new PollGuard(guard.Id, guard.Check));
-                b.Deferred.Add(b.Now + guard.Every);
+                b.Command(new PollGuard(guard.Id, guard.Check, slot));
             }
         }
+    }
+
+    /// <summary>
+    /// Guards poll on a grid from their activation (every <c>every</c>); a tick close enough after a
+    /// grid point polls it. Returns that grid point, or null between them.
+    /// </summary>
+    internal static DateTimeOffset? PollSlot(Guard guard, GuardState g, DateTimeOffset now)
+    {
+        var since = g.ActiveSince!.Value;
+        var slot = since + (guard.Every * Math.Floor((now - since) / guard.Every));
+        var tolerance = guard.Every / 2;
+        return now - slot < tolerance ? slot : null;
+    }
+
+    /// <summary>The first grid point after <paramref name="now"/>.</summary>
+    internal static DateTimeOffset NextPollSlot(Guard guard, GuardState g, DateTimeOffset now)
+    {
+        var since = g.ActiveSince!.Value;
+        return since + (guard.Every * (Math.Floor((now - since) / guard.Every) + 1));
     }
 
     private static DecisionError? OnGuardPolled(DecisionBuilder b, GuardPolled p)
@@ -47,8 +65,16 @@ public static partial class RunDecider
             return null;
         }
 
-        b.Emit(new GuardReading(guard.Id, p.Value, p.Breached, p.Detail));
+        // Steady healthy readings are not journaled (a guard polls thousands of times over a long
+        // watch); the first reading, every breached one and the recovery after a breach are.
         var g = b.State.Guards[guard.Id];
+        if (!p.Breached && g.BreachSince is null && g.Readings > 0)
+        {
+            return null;
+        }
+
+        b.Emit(new GuardReading(guard.Id, p.Value, p.Breached, p.Detail));
+        g = b.State.Guards[guard.Id];
         if (g.BreachSince is { } since && b.Now - since >= guard.Check.For)
         {
             if (guard.Approval is { } approval)

@@ -149,10 +149,7 @@ public static partial class RunDecider
             foreach (var g in s.Guards.Values.Where(g => g.Status == GuardStatus.Active))
             {
                 var guard = s.Runbook.Guards.First(x => x.Id == g.Id);
-                if (g.LastPollAt is { } last && last + guard.Every > b.Now)
-                {
-                    due.Add(last + guard.Every);
-                }
+                due.Add(NextPollSlot(guard, g, b.Now));
 
                 if (g.Until is { } until)
                 {

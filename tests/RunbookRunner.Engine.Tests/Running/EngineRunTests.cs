@@ -1,0 +1,228 @@
+using FluentAssertions;
+using RunbookRunner.Core.Execution;
+using RunbookRunner.Core.Persistence;
+using RunbookRunner.Core.Runs.Deciding;
+using RunbookRunner.Core.Runs.Events;
+using RunbookRunner.Core.Runs.Inputs;
+using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Engine.Execution;
+using RunbookRunner.Engine.Rehearsal;
+using RunbookRunner.Engine.Runs;
+using RunbookRunner.Engine.Tests.Support;
+using Xunit;
+
+namespace RunbookRunner.Engine.Tests.Running;
+
+/// <summary>The engine over a real store; run once on SQLite and once on PostgreSQL.</summary>
+public abstract class EngineRunTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    protected abstract Task<string> NewStoreAsync();
+
+    private const string SmallRunbook = """
+        name: small
+        roles: { leads: [U-LEAD, U-A, U-B], sre: [U-SRE] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: go
+            approval: { roles: [leads], required: 2, forbid_self: true, timeout: 30m }
+          - id: migrate
+            action: shell
+            with: { run: "./migrate.sh" }
+            idempotent: false
+            undo: { action: shell, with: { run: "./migrate.sh down" } }
+          - id: check
+            after: [go]
+            action: http.check
+            with: { checks: [ { url: "http://127.0.0.1:9/healthz", expect_status: 200 } ] }
+        """;
+
+    private static StartRunRequest Request(string yaml, DateTimeOffset t0, RehearsalSettings? rehearsal = null, string? env = null) => new()
+    {
+        RunbookYaml = yaml,
+        SourcePath = "test.yaml",
+        T0 = t0,
+        Environment = env,
+        StartedBy = "U-LEAD",
+        Source = "cli",
+        Rehearsal = rehearsal,
+    };
+
+    [Fact]
+    public async Task Rehearse_LaunchDayWithApproveAll_SucceedsAndNarratesEveryEventInOrder()
+    {
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync());
+        var yaml = await File.ReadAllTextAsync(Repo.File("runbooks", "launch-day.yaml"));
+        using var timeout = new CancellationTokenSource(Deadline);
+
+        var end = await node.Driver(new RehearsalOptions { ApproveAll = true })
+            .RunAsync(Request(yaml, node.Clock.GetUtcNow() + TimeSpan.FromHours(7), new RehearsalSettings(), "staging"), timeout.Token);
+
+        end.Status.Should().Be(RunStatus.Succeeded, end.EndReason ?? end.PauseReason);
+        end.Steps.Values.Should().OnlyContain(s => s.Status == StepStatus.Succeeded || s.Status == StepStatus.Skipped);
+        var journal = await node.JournalAsync(end.RunId);
+        RunState.Fold(end.RunId, end.Runbook, journal).Should().BeEquivalentTo(end, o => o.Excluding(s => s.Version));
+        node.Sink.Received.Select(m => m.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), "every event is narrated once, in order");
+    }
+
+    [Fact]
+    public async Task Rehearse_SmokeFails_RollsBackUndoingInReverseCompletionOrder()
+    {
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync());
+        var yaml = await File.ReadAllTextAsync(Repo.File("runbooks", "launch-day.yaml"));
+        using var timeout = new CancellationTokenSource(Deadline);
+
+        var end = await node.Driver(new RehearsalOptions { ApproveAll = true })
+            .RunAsync(Request(yaml, node.Clock.GetUtcNow() + TimeSpan.FromHours(7), RehearsalSettings.WithFailures(["smoke"]), "staging"), timeout.Token);
+
+        end.Status.Should().Be(RunStatus.RolledBack, end.EndReason ?? end.PauseReason);
+        var journal = await node.JournalAsync(end.RunId);
+        var undone = journal.OfType<CompensationStarted>().Select(c => c.StepId).ToList();
+        var completedWithUndo = journal.OfType<StepSucceeded>().Select(s => s.StepId)
+            .Where(id => end.Runbook.FindStep(id)?.Undo is not null).Reverse().ToList();
+        undone.Take(completedWithUndo.Count).Should().Equal(completedWithUndo);
+        undone.Skip(completedWithUndo.Count).Should().Equal(end.Runbook.Rollback.Select(r => r.Id));
+        journal.OfType<StepFailed>().Where(f => f.StepId == "smoke").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Approve_ByUserOutsideTheRoles_IsRefusedAndAudited()
+    {
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), actions: [ScriptedAction.Succeeding("shell"), ScriptedAction.Succeeding("http.check")]);
+        var run = await node.Engine.StartAsync(Request(SmallRunbook, node.Clock.GetUtcNow()));
+
+        var denied = await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-SRE", "slack")), new SubmitContext { AuditAction = "approve" });
+        var self = await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-LEAD", "api")), new SubmitContext { AuditAction = "approve" });
+
+        denied.Error!.Code.Should().Be(DecisionErrorCodes.NotAllowed);
+        self.Error!.Code.Should().Be(DecisionErrorCodes.SelfApproval);
+        var audit = await node.Audit.ListAsync(new AuditQuery { RunId = run.RunId });
+        audit.Where(a => a.Outcome == AuditOutcome.Denied).Select(a => a.Actor).Should().BeEquivalentTo(["U-SRE", "U-LEAD"]);
+    }
+
+    [Fact]
+    public async Task Submit_SameCommandKeyTwice_AppliesOnce()
+    {
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), actions: [ScriptedAction.Succeeding("shell"), ScriptedAction.Succeeding("http.check")]);
+        var run = await node.Engine.StartAsync(Request(SmallRunbook, node.Clock.GetUtcNow()));
+
+        var first = await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-A", "slack")), new SubmitContext { CommandKey = "click-1", AuditAction = "approve" });
+        node.Engine.Forget(run.RunId);
+        var replay = await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-B", "slack")), new SubmitContext { CommandKey = "click-1", AuditAction = "approve" });
+
+        first.Outcome.Should().Be(SubmitOutcome.Applied);
+        replay.Outcome.Should().Be(SubmitOutcome.Duplicate);
+        var state = await node.Engine.GetStateAsync(run.RunId);
+        state!.Approvals["go"].Grants.Select(g => g.By).Should().Equal("U-A");
+    }
+
+    [Fact]
+    public async Task Run_ActionsForReal_CompleteAndStoreLogs()
+    {
+        var shell = new ScriptedAction("shell", (ctx, _) =>
+        {
+            ctx.Log.Write($"migrating with key {ctx.IdempotencyKey}");
+            return Task.FromResult(ActionResult.Success("migrated", new Dictionary<string, string> { ["exit_code"] = "0" }));
+        });
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), actions: [shell, ScriptedAction.Succeeding("http.check")]);
+        var run = await node.Engine.StartAsync(Request(SmallRunbook, node.Clock.GetUtcNow()));
+
+        await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-A", "slack")));
+        await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-B", "slack")));
+
+        var end = await WaitForAsync(node, run.RunId, s => s.IsTerminal);
+        end.Status.Should().Be(RunStatus.Succeeded);
+        end.Step("migrate").Outputs.Should().ContainKey("exit_code");
+        shell.Calls.Should().Equal($"{run.RunId}/migrate/1");
+        var logs = await node.Logs.ReadAsync(run.RunId, "migrate");
+        logs.Select(l => l.Text).Should().Contain($"migrating with key {run.RunId}/migrate/1");
+        var record = await node.Store.GetRunAsync(run.RunId);
+        record!.State.Should().Be("succeeded");
+    }
+
+    [Fact]
+    public async Task Recovery_NodeDiedMidStep_InterruptsNonIdempotentAndRerunsIdempotentOnAnotherNode()
+    {
+        var store = await NewStoreAsync();
+        const string yaml = """
+            name: crash
+            defaults: { timeout: 10m }
+            steps:
+              - id: migrate
+                action: shell
+                with: { run: "./migrate.sh" }
+                undo: { action: shell, with: { run: "./migrate.sh down" } }
+              - id: check
+                after: []
+                action: http.check
+                with: { checks: [ { url: "http://127.0.0.1:9/", expect_status: 200 } ] }
+            """;
+        string runId;
+        var clock = new TestKit.Time.ManualTimeProvider();
+        await using (var doomed = await EngineHarness.StartAsync(store, clock, [ScriptedAction.Hanging("shell"), ScriptedAction.Hanging("http.check")], nodeId: "node-a"))
+        {
+            runId = (await doomed.Engine.StartAsync(Request(yaml, clock.GetUtcNow()))).RunId;
+            (await doomed.Engine.GetStateAsync(runId))!.RunningSteps.Should().HaveCount(2);
+        }
+
+        var check = ScriptedAction.Succeeding("http.check");
+        await using var survivor = await EngineHarness.StartAsync(store, clock, [ScriptedAction.Succeeding("shell"), check], nodeId: "node-b");
+        await survivor.Recovery.StartAsync(CancellationToken.None);
+        await survivor.Recovery.Ready.Task.WaitAsync(Deadline);
+
+        var state = await WaitForAsync(survivor, runId, s => s.Step("check").Status == StepStatus.Succeeded);
+        await survivor.Recovery.StopAsync(CancellationToken.None);
+        state.Step("migrate").Status.Should().Be(StepStatus.Interrupted, "a non-idempotent step is never re-run blindly");
+        state.Status.Should().Be(RunStatus.Paused);
+        check.Calls.Should().ContainSingle("the idempotent step runs again, once, with the same key").Which.Should().Be($"{runId}/check/1");
+        var journal = await survivor.JournalAsync(runId);
+        journal.OfType<StepStarted>().Where(s => s.StepId == "check").Select(s => s.Node).Should().Equal("node-a", "node-b");
+    }
+
+    [Fact]
+    public async Task TwoNodes_AdvancingOneRunConcurrently_StartEachAttemptOnce()
+    {
+        var store = await NewStoreAsync();
+        var steps = string.Join("\n", Enumerable.Range(1, 12).Select(i => $"""
+              - id: s{i}
+                after: []
+                action: http.check
+                with: {"{"} checks: [ {"{"} url: "http://127.0.0.1:9/{i}", expect_status: 200 {"}"} ] {"}"}
+            """));
+        var yaml = $"name: fanout\ndefaults: {{ timeout: 1m }}\nsteps:\n{steps}\n";
+        var clock = new TestKit.Time.ManualTimeProvider();
+        await using var a = await EngineHarness.StartAsync(store, clock, [ScriptedAction.Succeeding("http.check")], nodeId: "node-a");
+        await using var b = await EngineHarness.StartAsync(store, clock, [ScriptedAction.Succeeding("http.check")], nodeId: "node-b");
+        var run = await a.Engine.StartAsync(Request(yaml, clock.GetUtcNow()));
+
+        // Node b keeps re-deciding the same run while node a's results arrive.
+        for (var i = 0; i < 20; i++)
+        {
+            await b.Engine.SubmitAsync(run.RunId, new Tick());
+            b.Engine.Forget(run.RunId);
+        }
+
+        var end = await WaitForAsync(a, run.RunId, s => s.IsTerminal);
+        end.Status.Should().Be(RunStatus.Succeeded);
+        var started = (await a.JournalAsync(run.RunId)).OfType<StepStarted>().ToList();
+        started.GroupBy(s => (s.StepId, s.Attempt)).Should().OnlyContain(g => g.Count() == 1);
+        started.Should().HaveCount(12);
+    }
+
+    private static async Task<RunState> WaitForAsync(EngineHarness node, string runId, Func<RunState, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            node.Engine.Forget(runId);
+            var state = await node.Engine.GetStateAsync(runId, timeout.Token);
+            if (state is not null && condition(state))
+            {
+                return state;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, timeout.Token);
+        }
+    }
+}
