@@ -14,6 +14,7 @@ public static class CliApp
         "runbook validate runbooks/",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00 --env production",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format json",
+        "runbook rehearse runbooks/launch-day.yaml --speed max --approve-all",
         "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
         "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
         "runbook status $RUN --format json",
@@ -28,8 +29,13 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var parseResult = BuildRootCommand(context).Parse(args);
-        // No termination timeout: `serve` shuts down gracefully on SIGINT/SIGTERM through the host, which may take longer.
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = null };
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            // The host itself stops `serve` gracefully on SIGINT/SIGTERM, which may take longer than the default grace.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
 
         // System.CommandLine reports usage errors with 1; our contract says invalid input is 2.
@@ -44,6 +50,7 @@ public static class CliApp
         {
             ValidateCommand.Create(),
             PlanCommand.Create(context),
+            RehearseCommand.Create(context),
             ServeCommand.Create(context),
             TokensCommand.Create(context),
             StartCommand.Create(context),

@@ -1,3 +1,11 @@
 using RunbookRunner.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var context = new CliContext(Console.Out, Console.Error) { In = Console.IsInputRedirected ? null : Console.In };
+return await CliApp.RunAsync(args, context, cancel.Token);

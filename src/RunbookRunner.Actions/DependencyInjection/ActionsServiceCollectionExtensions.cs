@@ -61,6 +61,7 @@ public static class ActionsServiceCollectionExtensions
         AddAction<GitHubReleaseAction>(services);
         AddAction<GitHubWorkflowAction>(services);
         services.TryAddSingleton<ActionRegistry>();
+        services.TryAddSingleton<Core.Execution.IGuardProbe, Guards.HttpGuardProbe>();
         return options;
     }
 

@@ -16,6 +16,8 @@ namespace RunbookRunner.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
+    public const string Name = "serve";
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     private static readonly string[] UrlVariables = ["ASPNETCORE_URLS", "DOTNET_URLS", "URLS"];
@@ -26,7 +28,7 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://0.0.0.0:5080 (default {DefaultUrls}; port 0 picks a free one).", HelpName = "URLS" };
         var nodeId = new Option<string?>("--node-id") { Description = "This node's id: stable across its restarts, distinct per node (default: the host name).", HelpName = "ID" };
         var command = new CliCommand(
-            "serve",
+            Name,
             "Run the server: REST API, live events, Slack endpoints, durable engine.",
             [
                 "runbook serve",
