@@ -48,7 +48,8 @@ public static class RunEndpoints
             }
 
             yaml = request.Yaml;
-            sourcePath = Path.GetFileName(request.FileName is { Length: > 0 } f ? f : "runbook.yaml");
+            // Only a label in diagnostics ("runbooks/launch-day.yaml:4:3"); nothing is read from it.
+            sourcePath = request.FileName is { Length: > 0 and <= 260 } f ? f.Trim() : "runbook.yaml";
         }
         else if (!string.IsNullOrWhiteSpace(request.Runbook))
         {
