@@ -15,6 +15,9 @@ public static class CliApp
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00 --env production",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format json",
         "runbook rehearse runbooks/launch-day.yaml --speed max --approve-all",
+        "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
+        "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
+        "runbook status $RUN --format json",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -27,6 +30,12 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var parseResult = BuildRootCommand(context).Parse(args);
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            // The host itself stops `serve` gracefully on SIGINT/SIGTERM, which may take longer than the default grace.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
 
         // System.CommandLine reports usage errors with 1; our contract says invalid input is 2.
@@ -42,7 +51,16 @@ public static class CliApp
             ValidateCommand.Create(),
             PlanCommand.Create(context),
             RehearseCommand.Create(context),
+            ServeCommand.Create(context),
+            TokensCommand.Create(context),
+            StartCommand.Create(context),
+            StatusCommand.Create(context),
+            RunsCommand.Create(context),
         };
+        foreach (var command in RunCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
 
         var help = root.Options.OfType<HelpOption>().Single();
         if (help.Action is HelpAction defaultHelp)

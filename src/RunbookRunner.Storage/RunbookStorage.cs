@@ -3,6 +3,7 @@ using RunbookRunner.Storage.Audit;
 using RunbookRunner.Storage.Health;
 using RunbookRunner.Storage.Leases;
 using RunbookRunner.Storage.Migrations;
+using RunbookRunner.Storage.Narration;
 using RunbookRunner.Storage.Outbox;
 using RunbookRunner.Storage.Postgres;
 using RunbookRunner.Storage.Runs;
@@ -30,6 +31,7 @@ public sealed class RunbookStorage : IAsyncDisposable, IDisposable
         Audit = new SqlAuditStore(database);
         Tokens = new SqlTokenStore(database);
         Leases = new SqlRunLeaseStore(database);
+        NarrationState = new SqlNarrationStateStore(database);
         Health = new SqlStoreHealth(database);
         Migrator = new SchemaMigrator(database);
     }
@@ -47,6 +49,8 @@ public sealed class RunbookStorage : IAsyncDisposable, IDisposable
     public ITokenStore Tokens { get; }
 
     public IRunLeaseStore Leases { get; }
+
+    public INarrationStateStore NarrationState { get; }
 
     public IStoreHealth Health { get; }
 

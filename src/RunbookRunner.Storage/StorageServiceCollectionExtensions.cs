@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RunbookStorage"/> and every port it implements (<see cref="IRunStore"/>,
     /// <see cref="IOutboxStore"/>, <see cref="IStepLogStore"/>, <see cref="IAuditStore"/>, <see cref="ITokenStore"/>,
-    /// <see cref="IRunLeaseStore"/>, <see cref="IStoreHealth"/>, <see cref="ISchemaMigrator"/>) as singletons over
+    /// <see cref="IRunLeaseStore"/>, <see cref="INarrationStateStore"/>, <see cref="IStoreHealth"/>, <see cref="ISchemaMigrator"/>) as singletons over
     /// one database. Uses the registered <see cref="TimeProvider"/> (the system clock unless one is registered).
     /// </summary>
     /// <param name="services">The container.</param>
@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Tokens);
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Leases);
+        services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().NarrationState);
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Health);
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Migrator);
         return services;

@@ -15,7 +15,10 @@ public sealed record StartRunRequest
     /// <summary>The file name shown in diagnostics of inline YAML (<c>launch-day.yaml</c>).</summary>
     public string? FileName { get; init; }
 
-    /// <summary>Launch time: ISO-8601 with an offset (<c>2026-06-01T09:00:00Z</c>) or <c>now</c> (the default).</summary>
+    /// <summary>
+    /// Launch time: <c>now</c> (the default), ISO-8601 with an offset (<c>2026-06-01T09:00:00Z</c>), or without one
+    /// (<c>2026-06-01T10:00</c>), read in the runbook's time zone.
+    /// </summary>
     public string? T0 { get; init; }
 
     /// <summary>The runbook environment to use (<c>staging</c>, <c>production</c>).</summary>

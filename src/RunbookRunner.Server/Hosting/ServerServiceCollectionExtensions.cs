@@ -69,7 +69,9 @@ public static class ServerServiceCollectionExtensions
 
         if (options.ConsoleNarration)
         {
-            services.AddSingleton<INarrationSink>(new ConsoleNarrationSink(Console.Out));
+            // A host may register its own ConsoleNarrationSink (another writer) before or after this call.
+            services.TryAddSingleton(new ConsoleNarrationSink(Console.Out));
+            services.AddSingleton<INarrationSink>(sp => sp.GetRequiredService<ConsoleNarrationSink>());
         }
 
         services.AddRunbookActions(configuration);
@@ -78,7 +80,7 @@ public static class ServerServiceCollectionExtensions
         services.AddAuthorization(RunbookPolicies.Add);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

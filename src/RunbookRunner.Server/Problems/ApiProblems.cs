@@ -74,6 +74,28 @@ public static class ApiProblems
             d.Location.Column,
             d.ToString()))];
 
+    /// <summary>
+    /// Gives problems written by the framework (an unknown route, a body over the size limit, a wrong method) a code
+    /// from their status, so every error body has one.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (!problem.Extensions.ContainsKey("code"))
+        {
+            problem.Extensions["code"] = problem.Status switch
+            {
+                StatusCodes.Status401Unauthorized => ProblemCodes.Unauthenticated,
+                StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
+                StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+                StatusCodes.Status413PayloadTooLarge => ProblemCodes.BodyTooLarge,
+                >= 500 => ProblemCodes.Internal,
+                _ => ProblemCodes.InvalidRequest,
+            };
+        }
+    }
+
     /// <summary>A problem with a stable code (and diagnostics when given).</summary>
     public static ProblemHttpResult Create(int status, string code, string title, string detail, IReadOnlyList<DiagnosticDto>? diagnostics = null)
     {

@@ -56,7 +56,7 @@ public static class RunbookEndpoints
             return ApiProblems.InvalidRunbook(loaded.Diagnostics);
         }
 
-        if (!LaunchTimes.TryParse(t0, time, out var launch, out var error))
+        if (!LaunchTimes.TryParse(t0, runbook.TimeZone, time, out var launch, out var error))
         {
             return ApiProblems.InvalidRequest(error!);
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RunbookRunner.Contracts;
 using RunbookRunner.Contracts.Runs;
+using RunbookRunner.Core.Loading;
 using RunbookRunner.Core.Persistence;
 using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Runs;
@@ -48,7 +49,8 @@ public static class RunEndpoints
             }
 
             yaml = request.Yaml;
-            sourcePath = Path.GetFileName(request.FileName is { Length: > 0 } f ? f : "runbook.yaml");
+            // Only a label in diagnostics ("runbooks/launch-day.yaml:4:3"); nothing is read from it.
+            sourcePath = request.FileName is { Length: > 0 and <= 260 } f ? f.Trim() : "runbook.yaml";
         }
         else if (!string.IsNullOrWhiteSpace(request.Runbook))
         {
@@ -66,7 +68,14 @@ public static class RunEndpoints
             return ApiProblems.InvalidRequest("give 'runbook' (a name from GET /api/runbooks) or 'yaml' (the runbook text)");
         }
 
-        if (!LaunchTimes.TryParse(request.T0, time, out var t0, out var t0Error))
+        // The runbook's time zone gives meaning to a T0 without an offset; an invalid runbook is answered here at once.
+        var loaded = RunbookLoader.Load(yaml, sourcePath);
+        if (loaded.HasErrors || loaded.Runbook is null)
+        {
+            return ApiProblems.InvalidRunbook(loaded.Diagnostics);
+        }
+
+        if (!LaunchTimes.TryParse(request.T0, loaded.Runbook.TimeZone, time, out var t0, out var t0Error))
         {
             return ApiProblems.InvalidRequest(t0Error!);
         }
