@@ -1,6 +1,7 @@
 #!/bin/sh
-# Applies pending SQL migrations to $DATABASE_URL, oldest first, each file and its bookkeeping row
-# in one transaction, so a failure leaves the database at the last good migration.
+# Applies the pending SQL migrations in a directory to $DATABASE_URL, oldest first, all of them
+# and their bookkeeping rows in ONE transaction: a failure leaves the database exactly as it was,
+# so a failed migration step needs no undo (a rollback only undoes steps that completed).
 # Usage: migrate.sh up|status <directory of NNNN_name.sql files>
 set -eu
 
@@ -8,6 +9,7 @@ usage() { echo "usage: $0 up|status <migrations directory>" >&2; exit 64; }
 [ $# -eq 2 ] || usage
 command=$1
 dir=$2
+case $command in up|status) ;; *) usage ;; esac
 : "${DATABASE_URL:?DATABASE_URL must name the database to migrate}"
 [ -d "$dir" ] || { echo "migrate: no such directory: $dir" >&2; exit 66; }
 
@@ -20,6 +22,8 @@ psql_q -c "CREATE TABLE IF NOT EXISTS schema_migrations (
   version text PRIMARY KEY,
   applied_at timestamptz NOT NULL DEFAULT now())"
 
+# Collect the pending files as psql arguments: -f FILE -c "INSERT ... VERSION" for each.
+set --
 pending=0
 for file in "$dir"/*.sql; do
   [ -e "$file" ] || continue
@@ -30,16 +34,12 @@ for file in "$dir"/*.sql; do
     continue
   fi
   pending=$((pending + 1))
-  case $command in
-    status) echo "pending  $version" ;;
-    up)
-      echo "applying $version"
-      psql_q --single-transaction -f "$file" \
-        -c "INSERT INTO schema_migrations (version) VALUES ('$version')"
-      ;;
-    *) usage ;;
-  esac
+  echo "pending  $version"
+  set -- "$@" -f "$file" -c "INSERT INTO schema_migrations (version) VALUES ('$version')"
 done
 
+if [ "$command" = up ] && [ "$pending" -gt 0 ]; then
+  psql_q --single-transaction "$@"
+fi
 [ "$command" = up ] && echo "migrate: $pending migration(s) applied"
 exit 0

@@ -36,7 +36,8 @@ public sealed class EngineBuilder(IServiceCollection services)
                 o.InstanceId = nodeId;
                 // Idle wait bounds how late a node notices a trigger stored by another node.
                 o.IdleWaitTime = TimeSpan.FromSeconds(1);
-                o.MaxBatchSize = 32;
+                // Quartz refuses a batch larger than its thread pool (triggers would wait on this node).
+                o.MaxBatchSize = 16;
                 o.BatchTriggerAcquisitionFireAheadTimeWindow = TimeSpan.FromMilliseconds(20);
             });
             q.UseDefaultThreadPool(t => t.MaxConcurrency = 16);

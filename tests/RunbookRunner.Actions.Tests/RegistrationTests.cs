@@ -20,12 +20,12 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void AddRunbookActions_RegistersAnActionForEveryCatalogTypeExceptGitHub()
+    public void AddRunbookActions_RegistersAnActionForEveryCatalogType()
     {
         using var provider = Build([]);
         var registry = provider.GetRequiredService<ActionRegistry>();
 
-        registry.Types.Should().BeEquivalentTo(ActionCatalog.BuiltIn.Keys.Where(k => !k.StartsWith("github.", StringComparison.Ordinal)));
+        registry.Types.Should().BeEquivalentTo(ActionCatalog.BuiltIn.Keys);
         foreach (var type in registry.Types)
         {
             registry.Get(type).Descriptor.Should().BeSameAs(ActionCatalog.Find(type));
@@ -75,6 +75,6 @@ public sealed class RegistrationTests
 
         var act = () => provider.GetRequiredService<ActionRegistry>().Get("shel");
 
-        act.Should().Throw<KeyNotFoundException>().WithMessage("No step action of type 'shel'. Known types: dns.check, dns.cloudflare, http*");
+        act.Should().Throw<KeyNotFoundException>().WithMessage("No step action of type 'shel'. Known types: dns.check, dns.cloudflare, github.commit_status*");
     }
 }

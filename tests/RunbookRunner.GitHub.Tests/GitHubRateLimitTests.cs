@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using RunbookRunner.GitHub.Errors;
 using RunbookRunner.GitHub.Http;
-using RunbookRunner.GitHub.Tests.Fakes;
 using RunbookRunner.GitHub.Tests.TestSupport;
+using RunbookRunner.TestKit.Fakes.GitHub;
 using Xunit;
 
 namespace RunbookRunner.GitHub.Tests;
@@ -82,6 +82,32 @@ public sealed class GitHubRateLimitTests
         first.Should().Be(TimeSpan.FromSeconds(60));
         second.Should().Be(TimeSpan.FromSeconds(120));
         github.Requests.Select(r => r.StatusCode).Should().Equal(403, 403, 200);
+    }
+
+    [Fact]
+    public async Task Get_SecondaryLimitWithBudgetExhaustedAndNoRetryAfter_WaitsUntilReset()
+    {
+        var time = new RecordingTimeProvider();
+        await using var github = await GitHubTestContext.StartAsync(time: time);
+        var reset = time.GetUtcNow() + TimeSpan.FromSeconds(20);
+        github.Server.AddFault(new FakeFault
+        {
+            StatusCode = 403,
+            Body = new JsonObject { ["message"] = FakeFault.SecondaryRateLimitMessage },
+            Headers = new Dictionary<string, string>
+            {
+                ["x-ratelimit-remaining"] = "0",
+                ["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+
+        var call = github.Client.GetCommitAsync(github.Repository, "main");
+        var delay = await time.NextDelayAsync();
+        time.Advance(delay);
+        await call;
+
+        delay.Should().Be(TimeSpan.FromSeconds(21));
+        github.Requests.Select(r => r.StatusCode).Should().Equal(403, 200);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using RunbookRunner.GitHub.Deployments;
 using RunbookRunner.GitHub.Errors;
-using RunbookRunner.GitHub.Tests.Fakes;
 using RunbookRunner.GitHub.Tests.TestSupport;
+using RunbookRunner.TestKit.Fakes.GitHub;
 using Xunit;
 
 namespace RunbookRunner.GitHub.Tests;

@@ -4,8 +4,8 @@ using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using RunbookRunner.GitHub.Deployments;
 using RunbookRunner.GitHub.Errors;
-using RunbookRunner.GitHub.Tests.Fakes;
 using RunbookRunner.GitHub.Tests.TestSupport;
+using RunbookRunner.TestKit.Fakes.GitHub;
 using Xunit;
 
 namespace RunbookRunner.GitHub.Tests;

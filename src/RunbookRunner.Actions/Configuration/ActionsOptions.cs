@@ -29,6 +29,9 @@ public sealed class ActionsOptions
     /// <summary>Interval between resolutions in <c>dns.check</c>.</summary>
     public TimeSpan DnsPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Interval between polls of a GitHub deployment or workflow run that a step waits for.</summary>
+    public TimeSpan GitHubPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public Uri CloudflareApiBaseUrl { get; set; } = new("https://api.cloudflare.com/client/v4/");
 
     /// <summary>Default Cloudflare API token when a step gives no <c>token</c>.</summary>

@@ -44,6 +44,11 @@ public sealed class ActionsOptionsValidator : IValidateOptions<ActionsOptions>
             failures.Add($"{nameof(ActionsOptions.DnsPollInterval)} must be positive.");
         }
 
+        if (options.GitHubPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(ActionsOptions.GitHubPollInterval)} must be positive.");
+        }
+
         CheckBaseUrl(failures, "Cloudflare:ApiBaseUrl", options.CloudflareApiBaseUrl);
         CheckBaseUrl(failures, "Slack:ApiBaseUrl", options.SlackApiBaseUrl);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunbookRunner.Actions.Configuration;
 using RunbookRunner.Actions.Dns;
+using RunbookRunner.Actions.GitHub;
 using RunbookRunner.Actions.Http;
 using RunbookRunner.Actions.Postgres;
 using RunbookRunner.Actions.Shell;
 using RunbookRunner.Actions.Slack;
 using RunbookRunner.Core.Execution;
+using RunbookRunner.GitHub;
 
 namespace RunbookRunner.Actions.DependencyInjection;
 
@@ -16,7 +18,7 @@ namespace RunbookRunner.Actions.DependencyInjection;
 public static class ActionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds every built-in action as an <see cref="IStepAction"/>, the <see cref="ActionRegistry"/>, and
+    /// Adds every built-in action as an <see cref="IStepAction"/>, the <see cref="ActionRegistry"/>, the GitHub client (if absent) and
     /// <see cref="ActionsOptions"/> bound from <c>Actions:*</c>, <c>Cloudflare:*</c> and <c>Slack:*</c>, validated at
     /// start-up. Returns the options builder so callers can chain further configuration.
     /// </summary>
@@ -35,6 +37,12 @@ public static class ActionsServiceCollectionExtensions
         services.AddHttpClient(HttpClientNames.Cloudflare, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(HttpClientNames.Slack, c => c.Timeout = Timeout.InfiniteTimeSpan);
 
+        // The github.* actions need the GitHub client; register it (GitHub:* settings) unless the host already did.
+        if (!services.Any(d => d.ServiceType == typeof(IGitHubClient)))
+        {
+            services.AddRunbookGitHub(configuration.GetSection(GitHubOptions.SectionName));
+        }
+
         services.TryAddSingleton<PostgresTools>();
         services.TryAddSingleton<CloudflareApi>();
         AddAction<ShellAction>(services);
@@ -47,7 +55,13 @@ public static class ActionsServiceCollectionExtensions
         AddAction<CloudflareDnsAction>(services);
         AddAction<DnsCheckAction>(services);
         AddAction<SlackPostAction>(services);
+        AddAction<GitHubCommitStatusAction>(services);
+        AddAction<GitHubOpenIssuesAction>(services);
+        AddAction<GitHubDeploymentAction>(services);
+        AddAction<GitHubReleaseAction>(services);
+        AddAction<GitHubWorkflowAction>(services);
         services.TryAddSingleton<ActionRegistry>();
+        services.TryAddSingleton<Core.Execution.IGuardProbe, Guards.HttpGuardProbe>();
         return options;
     }
 

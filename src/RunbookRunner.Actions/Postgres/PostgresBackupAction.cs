@@ -50,9 +50,16 @@ public sealed class PostgresBackupAction : StepAction
         }
 
         var directory = Path.GetDirectoryName(target);
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ActionResult.Failure($"cannot create the backup directory '{directory}': {ex.Message}", retryable: false);
         }
 
         var partial = target + ".partial";

@@ -22,6 +22,7 @@ internal sealed partial class YamlTreeReader
     private readonly Dictionary<string, (ParamValue Value, long Weight)> anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<ScalarValue, ScalarSpan> spans = new(ReferenceEqualityComparer.Instance);
     private long nodes;
+    private Mark lastGood = Mark.Empty;
 
     private YamlTreeReader(string text, string path, DiagnosticBag bag)
     {
@@ -51,7 +52,14 @@ internal sealed partial class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            bag.Error(DiagnosticCodes.YamlSyntax, reader.At(ex.Start), CleanMessage(ex));
+            bag.Error(DiagnosticCodes.YamlSyntax, reader.At(ex.Start), CleanMessage(ex) + Hint(text, ex.Start));
+        }
+        catch (Exception ex) when (ThrownByYamlDotNet(ex))
+        {
+            // YamlDotNet's scanner throws plain exceptions on some truncated input (e.g. an unclosed flow map at
+            // the end of the file). Only exceptions thrown inside YamlDotNet are mapped; our own bugs stay visible.
+            bag.Error(DiagnosticCodes.YamlSyntax, reader.At(reader.lastGood),
+                "malformed YAML after this point; look for an unclosed '{', '[' or quote" + Hint(text, reader.lastGood));
         }
 
         return new YamlTree(null, empty);
@@ -83,7 +91,7 @@ internal sealed partial class YamlTreeReader
         {
             case Scalar scalar:
                 {
-                    parser.MoveNext();
+                    Advance();
                     var value = new ScalarValue(scalar.Value, IsString(scalar), At(scalar.Start));
                     spans[value] = new ScalarSpan(
                         (int)scalar.End.Line,
@@ -98,7 +106,7 @@ internal sealed partial class YamlTreeReader
 
             case AnchorAlias alias:
                 {
-                    parser.MoveNext();
+                    Advance();
                     if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                     {
                         throw new YamlException(alias.Start, alias.End, $"alias '*{alias.Value.Value}' names no anchor defined before it");
@@ -112,7 +120,7 @@ internal sealed partial class YamlTreeReader
             case SequenceStart sequence:
                 {
                     CheckDepth(depth, sequence.Start);
-                    parser.MoveNext();
+                    Advance();
                     var items = new List<ParamValue>();
                     weight = 1;
                     while (parser.Current is not SequenceEnd)
@@ -121,7 +129,7 @@ internal sealed partial class YamlTreeReader
                         weight += itemWeight;
                     }
 
-                    parser.MoveNext();
+                    Advance();
                     Count(1, At(sequence.Start));
                     var value = new ListValue(items, At(sequence.Start));
                     Remember(sequence.Anchor, value, weight);
@@ -131,7 +139,7 @@ internal sealed partial class YamlTreeReader
             case MappingStart mapping:
                 {
                     CheckDepth(depth, mapping.Start);
-                    parser.MoveNext();
+                    Advance();
                     var value = ReadMapping(mapping, depth, out weight);
                     Remember(mapping.Anchor, value, weight);
                     return value;
@@ -177,7 +185,7 @@ internal sealed partial class YamlTreeReader
             entries.Add(new MapEntry(keyScalar.Text, keyScalar.Location, value));
         }
 
-        parser.MoveNext();
+        Advance();
         Count(1, location);
 
         // Merge keys: explicit keys win, then earlier merged maps win over later ones.
@@ -242,13 +250,47 @@ internal sealed partial class YamlTreeReader
     {
         if (parser.Current is null)
         {
-            parser.MoveNext();
+            Advance();
         }
 
         if (parser.Current is not T)
         {
             var at = parser.Current?.Start ?? Mark.Empty;
             throw new YamlException(at, at, $"expected {typeof(T).Name}, found {parser.Current?.GetType().Name ?? "the end"}");
+        }
+
+        Advance();
+    }
+
+    /// <summary>True when the innermost frame outside the base library belongs to YamlDotNet.</summary>
+    private static bool ThrownByYamlDotNet(Exception ex)
+    {
+        if (ex is OutOfMemoryException or LimitException)
+        {
+            return false;
+        }
+
+        var yaml = typeof(Parser).Assembly;
+        var core = typeof(object).Assembly;
+        foreach (var frame in new System.Diagnostics.StackTrace(ex).GetFrames())
+        {
+            var assembly = frame.GetMethod()?.DeclaringType?.Assembly;
+            if (assembly is null || assembly == core)
+            {
+                continue;
+            }
+
+            return assembly == yaml;
+        }
+
+        return false;
+    }
+
+    private void Advance()
+    {
+        if (parser.Current is { } current)
+        {
+            lastGood = current.End;
         }
 
         parser.MoveNext();
@@ -259,6 +301,16 @@ internal sealed partial class YamlTreeReader
     private static bool IsString(Scalar scalar) =>
         scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
         || (!scalar.Tag.IsEmpty && (scalar.Tag.Value == StringTag || scalar.Tag.Value == "!!str"));
+
+    /// <summary>The commonest mistake: a plain <c>${...}</c> inside a flow map, where braces are YAML syntax.</summary>
+    private static string Hint(string text, Mark start)
+    {
+        var lines = text.Split('\n');
+        var line = start.Line >= 1 && start.Line <= lines.Length ? lines[start.Line - 1] : string.Empty;
+        return line.Contains("${", StringComparison.Ordinal) && line.Contains('{', StringComparison.Ordinal) && (line.Contains(": ${", StringComparison.Ordinal) || line.Contains("[${", StringComparison.Ordinal) || line.Contains(", ${", StringComparison.Ordinal))
+            ? " (quote values that hold ${...} inside { } or [ ], e.g. url: \"${app_url}/x\")"
+            : string.Empty;
+    }
 
     /// <summary>YamlDotNet prefixes messages with both marks; the diagnostic shows the position itself.</summary>
     private static string CleanMessage(YamlException ex)

@@ -24,7 +24,8 @@ namespace RunbookRunner.Core.Planning;
 /// <item>A step whose <c>only</c> does not name the environment (or any step with <c>only</c> when no environment
 /// is given) is skipped: it takes no time and does not wait for its anchor.</item>
 /// <item>A recurring step (<c>every</c>/<c>until</c>) first runs at its start, then every interval up to
-/// <c>until</c>; its dependents wait for its last occurrence. Without <c>until</c> they wait for the first one.</item>
+/// <c>until</c>; its dependents wait for its last occurrence. Without <c>until</c> they wait for the first one.
+/// In the worst case the last occurrence is taken to start at <c>until</c> itself.</item>
 /// <item>The critical path starts at the step that finishes last in the worst case and follows, backwards, the
 /// dependency whose latest finish set the step's latest start, stopping at a step whose own anchor (or the run
 /// start) set it.</item>
@@ -163,7 +164,7 @@ public static class RunPlanner
             start,
             StepTiming.Finish(start, expected, skipped, step.Every, until),
             startLatest,
-            StepTiming.Finish(startLatest, latest, skipped, step.Every, until),
+            StepTiming.FinishLatest(startLatest, latest, skipped, step.Every, until),
             expected,
             latest);
     }

@@ -79,4 +79,13 @@ internal static class StepTiming
     /// <summary>When a step that starts at <paramref name="start"/> finishes (its last occurrence, for recurring steps).</summary>
     public static DateTimeOffset Finish(DateTimeOffset start, TimeSpan duration, bool skipped, TimeSpan? every, DateTimeOffset? until) =>
         skipped ? start : Occurrences(start, every, until).LastStart + duration;
+
+    /// <summary>
+    /// Worst-case finish: as <see cref="Finish"/>, except that a recurring step with an end may have an occurrence
+    /// right at its <c>until</c> (a late start shifts every occurrence), so its last one counts from there.
+    /// </summary>
+    public static DateTimeOffset FinishLatest(DateTimeOffset start, TimeSpan duration, bool skipped, TimeSpan? every, DateTimeOffset? until) =>
+        skipped ? start
+        : every is { } interval && interval > TimeSpan.Zero && until is { } end && end > start ? end + duration
+        : start + duration;
 }

@@ -11,11 +11,13 @@ internal static class Suggestions
             return null;
         }
 
+        // A typo is at most a third of the word; the distance is at least the difference in length.
+        var ceiling = Math.Max(1, input.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            if (candidate.Length > 200)
+            if (candidate == input || Math.Abs(candidate.Length - input.Length) > ceiling)
             {
                 continue;
             }
@@ -29,42 +31,42 @@ internal static class Suggestions
         }
 
         var limit = Math.Max(1, Math.Min(input.Length, best?.Length ?? 0) / 3);
-        return best is not null && bestDistance <= limit && best != input ? best : null;
+        return best is not null && bestDistance <= limit ? best : null;
     }
 
     /// <summary><c>; did you mean 'x'?</c> or an empty string.</summary>
     public static string DidYouMean(string? input, IEnumerable<string> candidates) =>
         Closest(input, candidates) is { } best ? $"; did you mean '{best}'?" : string.Empty;
 
-    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), three rolling rows.</summary>
     public static int Distance(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        var before = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
                 }
             }
+
+            (before, previous, current) = (previous, current, before);
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -72,8 +72,9 @@ public sealed class RunContext
         var value = SecretReader.Read(source);
         if (value is null && IsRehearsal)
         {
-            // Rehearsals run without production secrets: a placeholder keeps parameters well-formed.
-            return $"<secret {name}>";
+            // Rehearsals run without production secrets: a placeholder that parses as a URL, a
+            // connection string or a token keeps simulated parameters well-formed.
+            return $"postgresql://rehearsal@secret.invalid/{name}";
         }
 
         if (value is { Length: > 0 })

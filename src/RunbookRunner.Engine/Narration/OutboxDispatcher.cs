@@ -29,11 +29,11 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
     {
         var batch = await outbox.ClaimNextAsync(options.Value.NodeId, 100, Lease, cancellationToken).ConfigureAwait(false);
-        var blocked = new HashSet<(string?, string)>();
+        var stalled = new HashSet<(string?, string)>();
         foreach (var message in batch)
         {
-            // Delivery is in order per run and target: after a failure, the rest of that group waits for its retry.
-            if (blocked.Contains((message.RunId, message.Target)))
+            // After a failure, later messages of the same run and target wait for it: order is kept.
+            if (stalled.Contains((message.RunId, message.Target)))
             {
                 continue;
             }
@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(message.Attempts, 6))));
                 logger.LogWarning("Narration to {Target} for run {RunId} failed (attempt {Attempt}), retrying in {Delay}: {Error}", message.Target, message.RunId, message.Attempts + 1, delay, ex.Message);
-                blocked.Add((message.RunId, message.Target));
+                stalled.Add((message.RunId, message.Target));
                 await outbox.FailAsync(message.Id, options.Value.NodeId, time.GetUtcNow() + delay, ex.Message, cancellationToken).ConfigureAwait(false);
             }
         }

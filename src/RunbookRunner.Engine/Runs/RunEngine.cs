@@ -75,11 +75,17 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         }
 
         var runbook = loaded.Runbook;
+        var known = runbook.Environments.Count == 0 ? "none" : string.Join(", ", runbook.Environments.Keys);
         if (request.Environment is { } env && !runbook.Environments.ContainsKey(env))
         {
-            var known = runbook.Environments.Count == 0 ? "none" : string.Join(", ", runbook.Environments.Keys);
             throw new RunbookInvalidException([new Core.Diagnostics.Diagnostic(
                 Core.Diagnostics.DiagnosticSeverity.Error, "RB900", $"unknown environment '{env}' (the runbook declares: {known})", runbook.Location)]);
+        }
+
+        if (request.Environment is null && runbook.Environments.Count > 0)
+        {
+            throw new RunbookInvalidException([new Core.Diagnostics.Diagnostic(
+                Core.Diagnostics.DiagnosticSeverity.Error, "RB901", $"choose an environment for this run (the runbook declares: {known})", runbook.Location)]);
         }
 
         _runbooks.TryAdd(request.RunbookYaml, runbook);

@@ -175,6 +175,15 @@ internal sealed class PostgresDatabase : SqlDatabase
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
+    // After a server restart every idle pooled connection is dead; without this each would fail one call in turn.
+    protected override void OnUnavailable(StoreUnavailableException exception)
+    {
+        if (exception.Reason == StoreUnavailableReason.ConnectionLost)
+        {
+            _dataSource.Clear();
+        }
+    }
+
     protected override Task<IDisposable?> AcquireWriteLockAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

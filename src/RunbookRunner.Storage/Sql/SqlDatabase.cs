@@ -52,6 +52,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
         }
         catch (DbException ex) when (Translate(ex) is { } unavailable)
         {
+            OnUnavailable(unavailable);
             throw unavailable;
         }
     }
@@ -85,6 +86,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
         }
         catch (DbException ex) when (Translate(ex) is { } unavailable)
         {
+            OnUnavailable(unavailable);
             throw unavailable;
         }
     }
@@ -162,6 +164,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
         }
         catch (DbException ex) when (Translate(ex) is { } unavailable)
         {
+            OnUnavailable(unavailable);
             throw unavailable;
         }
         finally
@@ -175,6 +178,11 @@ internal abstract class SqlDatabase : IAsyncDisposable
         _readyGate.Dispose();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Lets a provider react to an outage, e.g. drop pooled connections that died with the server.</summary>
+    protected virtual void OnUnavailable(StoreUnavailableException exception)
+    {
     }
 
     protected abstract Task<IDisposable?> AcquireWriteLockAsync(CancellationToken cancellationToken);

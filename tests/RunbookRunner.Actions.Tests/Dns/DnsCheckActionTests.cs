@@ -23,11 +23,17 @@ public sealed class DnsCheckActionTests
     public async Task ExecuteAsync_NameResolvesElsewhere_KeepsPollingUntilTheTimeout()
     {
         var log = new RecordingLog();
-        using var timeout = Contexts.Timeout(TimeSpan.FromMilliseconds(300));
-        var act = () => Create().ExecuteAsync(Contexts.For(P.Map(("name", "localhost"), ("expect", P.List("203.0.113.10"))), log), timeout.Token);
+        using var timeout = new CancellationTokenSource();
+        var run = Create().ExecuteAsync(Contexts.For(P.Map(("name", "localhost"), ("expect", P.List("203.0.113.10"))), log), timeout.Token);
+
+        var first = await log.WaitForAsync(l => l.StartsWith("attempt 1:", StringComparison.Ordinal));
+        run.IsCompleted.Should().BeFalse("it keeps polling while the answer is wrong");
+        await timeout.CancelAsync();
+        var act = () => run.WaitAsync(TimeSpan.FromSeconds(10));
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        log.Lines.Should().ContainSingle().Which.Should().StartWith("attempt 1: localhost A -> 127.0.0.1").And.Contain("waiting for 203.0.113.10");
+        first.Should().StartWith("attempt 1: localhost A -> 127.0.0.1").And.Contain("waiting for 203.0.113.10");
+        log.Lines.Should().ContainSingle("an unchanged answer is logged once");
     }
 
     [Fact]

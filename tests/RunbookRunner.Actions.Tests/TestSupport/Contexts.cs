@@ -24,7 +24,4 @@ internal static class Contexts
         configure?.Invoke(options);
         return Microsoft.Extensions.Options.Options.Create(options);
     }
-
-    /// <summary>A token that fires after <paramref name="delay"/>, standing in for the engine's step timeout.</summary>
-    public static CancellationTokenSource Timeout(TimeSpan delay) => new(delay);
 }

@@ -1,6 +1,5 @@
 using FluentAssertions;
 using RunbookRunner.Core.Planning;
-using Xunit;
 using static RunbookRunner.Core.Tests.Planning.PlanFixtures;
 
 namespace RunbookRunner.Core.Tests.Planning;

@@ -2,7 +2,6 @@ using FluentAssertions;
 using RunbookRunner.Core.Model;
 using RunbookRunner.Core.Planning;
 using RunbookRunner.Core.Time;
-using Xunit;
 using static RunbookRunner.Core.Tests.Planning.PlanFixtures;
 
 namespace RunbookRunner.Core.Tests.Planning;
@@ -225,6 +224,17 @@ public class RunPlannerTests
         recurrence.LastOccurrence.Should().Be(T0 + TimeSpan.FromHours(3));
         recurrence.UntilTime.Should().Be(T0 + TimeSpan.FromMinutes(210));
         plan.FindStep("close")!.PlannedStart.Should().Be(T0 + TimeSpan.FromHours(3));
+    }
+
+    [Fact]
+    public void Plan_RecurringStepStartingLateInTheWorstCase_StillFinishesNoEarlierThanExpected()
+    {
+        var health = Act("health", timeout: "5m") with { Every = TimeSpan.FromHours(1), Until = TimeAnchor.Parse("T+3h") };
+        var plan = RunPlanner.Plan(Book(Act("cutover", at: "T+0", timeout: "20m"), health), T0, null);
+
+        var step = plan.FindStep("health")!;
+        step.PlannedFinish.Should().Be(T0 + TimeSpan.FromHours(3));
+        step.PlannedFinishLatest.Should().Be(T0 + TimeSpan.FromHours(3) + Min(5), "an occurrence may fall right at 'until' once the start shifts");
     }
 
     [Fact]

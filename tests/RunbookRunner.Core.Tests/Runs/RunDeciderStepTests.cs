@@ -167,14 +167,17 @@ public class RunDeciderStepTests
     }
 
     [Fact]
-    public void Decide_StepOnlyForOtherEnvironment_IsSkipped()
+    public void Decide_StepOnlyForOtherEnvironment_IsSkippedInItsTurn()
     {
-        var run = new RunHarness(Of(Action("a") with { Only = ["production"] }, Action("b")), environment: "staging");
+        var run = new RunHarness(Of(Action("a"), Action("b") with { Only = ["production"] }, Action("c")), environment: "staging");
 
         run.Start();
+        run.StatusOf("b").Should().Be(StepStatus.Pending, "b is skipped only when a is done, so c still waits for a");
+        run.Executed.Should().Equal("a");
+        run.Succeed("a");
 
-        run.StatusOf("a").Should().Be(StepStatus.Skipped);
-        run.Executed.Should().Equal("b");
+        run.StatusOf("b").Should().Be(StepStatus.Skipped);
+        run.Executed.Should().Equal("c");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using RunbookRunner.GitHub.Tests.Fakes;
+using RunbookRunner.TestKit.Fakes.GitHub;
 
 namespace RunbookRunner.GitHub.Tests.TestSupport;
 

@@ -7,7 +7,7 @@ namespace RunbookRunner.GitHub.Tests.TestSupport;
 /// </summary>
 internal sealed class RecordingTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
 
     private readonly Lock gate = new();
     private readonly List<RecordingTimer> timers = [];
@@ -52,7 +52,7 @@ internal sealed class RecordingTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
-    /// <summary>The next timer the code under test sets (one not returned before); fails after 5 s of real time.</summary>
+    /// <summary>The next timer the code under test sets (one not returned before); fails after 15 s of real time.</summary>
     public Task<TimeSpan> NextDelayAsync()
     {
         lock (gate)

@@ -52,14 +52,15 @@ public static partial class RunDecider
 
     private static void AdvancePending(DecisionBuilder b, Step step, StepState s)
     {
-        if (step.Only.Count > 0 && (b.State.Environment is null || !step.Only.Contains(b.State.Environment)))
+        if (!b.Runbook.DependenciesOf(step).All(d => b.State.Steps.TryGetValue(d, out var dep) && dep.IsFinished))
         {
-            b.Emit(new StepSkipped(step.Id, $"runs only in {string.Join(", ", step.Only)}"));
             return;
         }
 
-        if (!b.Runbook.DependenciesOf(step).All(d => b.State.Steps.TryGetValue(d, out var dep) && dep.IsFinished))
+        // Skipped in its turn, so the steps after it still wait for the steps before it.
+        if (step.Only.Count > 0 && (b.State.Environment is null || !step.Only.Contains(b.State.Environment)))
         {
+            b.Emit(new StepSkipped(step.Id, $"runs only in {string.Join(", ", step.Only)}"));
             return;
         }
 

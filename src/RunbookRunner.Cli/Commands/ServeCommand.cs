@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RunbookRunner.Cli.Help;
+using RunbookRunner.Server;
+using RunbookRunner.Server.Narration;
+
+namespace RunbookRunner.Cli.Commands;
+
+/// <summary>
+/// <c>runbook serve [--store S] [--urls URL] [--node-id ID]</c>: hosts the server in this process with console
+/// narration, prints <c>listening on URL</c> once it accepts requests, and shuts down gracefully on SIGINT/SIGTERM.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string Name = "serve";
+
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    private static readonly string[] UrlVariables = ["ASPNETCORE_URLS", "DOTNET_URLS", "URLS"];
+
+    public static Command Create(CliContext context)
+    {
+        var store = new Option<string?>("--store") { Description = "sqlite:PATH (default sqlite:./runbook-runner.db) or postgres:CONNECTION; overrides Runbook__Store.", HelpName = "STORE" };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://0.0.0.0:5080 (default {DefaultUrls}; port 0 picks a free one).", HelpName = "URLS" };
+        var nodeId = new Option<string?>("--node-id") { Description = "This node's id: stable across its restarts, distinct per node (default: the host name).", HelpName = "ID" };
+        var command = new CliCommand(
+            Name,
+            "Run the server: REST API, live events, Slack endpoints, durable engine.",
+            [
+                "runbook serve",
+                "runbook serve --store postgres:Host=db;Database=runbook;Username=runbook --urls http://0.0.0.0:5080 --node-id node-a",
+            ])
+        {
+            store, urls, nodeId,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            context, parseResult.GetValue(store), parseResult.GetValue(urls), parseResult.GetValue(nodeId), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? store, string? urls, string? nodeId, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?> { ["Runbook:ConsoleNarration"] = "true" };
+        if (store is not null)
+        {
+            overrides["Runbook:Store"] = store;
+        }
+
+        if (nodeId is not null)
+        {
+            overrides["Runbook:NodeId"] = nodeId;
+        }
+
+        if (urls is not null)
+        {
+            overrides["urls"] = urls;
+        }
+        else if (UrlVariables.All(v => string.IsNullOrEmpty(context.GetEnvironmentVariable(v))))
+        {
+            overrides["urls"] = DefaultUrls;
+        }
+
+        WebApplication app;
+        try
+        {
+            var builder = RunbookServer.CreateBuilder([], overrides);
+            builder.Services.RemoveAll<ConsoleNarrationSink>();
+            builder.Services.AddSingleton(new ConsoleNarrationSink(context.Out));
+            app = RunbookServer.Build(builder);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                context.Error.WriteLine($"error: {failure}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or OptionsValidationException or InvalidOperationException)
+            {
+                context.Error.WriteLine($"error: the server could not start: {ex.Message}");
+                return ExitCodes.RunFailed;
+            }
+
+            foreach (var url in app.Urls)
+            {
+                context.Out.WriteLine($"listening on {url}");
+            }
+
+            context.Out.Flush();
+            // Returns once SIGINT/SIGTERM (or the token) asked to stop, after a graceful stop of the host.
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RunbookRunner.Actions.DependencyInjection;
+using RunbookRunner.Contracts;
+using RunbookRunner.Core.Narration;
+using RunbookRunner.Engine;
+using RunbookRunner.Server.Authentication;
+using RunbookRunner.Server.Authorization;
+using RunbookRunner.Server.Configuration;
+using RunbookRunner.Server.Events;
+using RunbookRunner.Server.Metrics;
+using RunbookRunner.Server.Narration;
+using RunbookRunner.Server.Problems;
+using RunbookRunner.Server.Runbooks;
+using RunbookRunner.Server.Runs;
+using RunbookRunner.Storage;
+
+namespace RunbookRunner.Server.Hosting;
+
+/// <summary>Registers the whole server: options, storage, engine, wakes, authentication, the API's services.</summary>
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ServerOptions"/> from section <c>Runbook</c> and validates them now (every failure at once),
+    /// because the store and node id decide what is registered. Then adds storage, schema migration at start-up, the
+    /// engine with durable Quartz wakes (or timers), the built-in step actions (<c>Actions:*</c>, <c>Cloudflare:*</c>,
+    /// <c>Slack:*</c>), console narration when asked, bearer-token authentication, the role policies and the API's services.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The configuration has errors; the message lists them all.</exception>
+    public static RunbookServerBuilder AddRunbookServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ServerOptions.Section);
+        var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        var validation = new ServerOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(ServerOptions.Section, typeof(ServerOptions), validation.Failures);
+        }
+
+        services.AddOptions<ServerOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        // First hosted service: the schema is current before the engine recovers runs or Quartz starts.
+        services.AddHostedService<StoreMigrationService>();
+        services.AddRunbookStorage(options.Store);
+        var engine = services.AddRunbookEngine(o =>
+        {
+            o.NodeId = options.NodeId;
+            o.PublicUrl = options.PublicUrl;
+            if (options.ConsoleNarration)
+            {
+                o.NarrationTargets.Add(ConsoleNarrationSink.TargetName);
+            }
+        });
+        if (options.Wakes == WakeMode.Quartz)
+        {
+            var store = StoreConnection.Parse(options.Store);
+            engine.UseQuartzWakes(store.Provider == StoreProvider.Postgres, QuartzStore.ConnectionString(store), options.NodeId);
+        }
+
+        if (options.ConsoleNarration)
+        {
+            // A host may register its own ConsoleNarrationSink (another writer) before or after this call.
+            services.TryAddSingleton(new ConsoleNarrationSink(Console.Out));
+            services.AddSingleton<INarrationSink>(sp => sp.GetRequiredService<ConsoleNarrationSink>());
+        }
+
+        services.AddRunbookActions(configuration);
+        services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
+        services.AddAuthorization(RunbookPolicies.Add);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.TryAddSingleton<RunbookSnapshots>();
+        services.TryAddSingleton<RunViews>();
+        services.TryAddSingleton<RunCommands>();
+        services.TryAddSingleton<RunbookCatalog>();
+        services.TryAddSingleton<EventReader>();
+        services.TryAddSingleton<EventStreamWriter>();
+        services.TryAddSingleton<ServerMetrics>();
+        services.AddHostedService<MetricsCollector>();
+        return new RunbookServerBuilder(services, engine, options);
+    }
+}

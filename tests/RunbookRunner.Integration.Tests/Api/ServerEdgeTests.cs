@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+using RunbookRunner.Contracts;
+using RunbookRunner.Contracts.Audit;
+using RunbookRunner.Contracts.Runs;
+using RunbookRunner.Contracts.Tokens;
+using RunbookRunner.Core.Persistence;
+using RunbookRunner.Integration.Tests.TestSupport;
+
+namespace RunbookRunner.Integration.Tests.Api;
+
+/// <summary>Request handling that does not depend on the store: bodies, tokens through the API, start idempotency (SQLite).</summary>
+public sealed class ServerEdgeTests : IAsyncLifetime
+{
+    private ServerHost? _server;
+
+    private ServerHost Server => _server!;
+
+    public async Task InitializeAsync() => _server = await ServerHost.StartAsync(StoreFactory.NewSqlite());
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    [Fact]
+    public async Task Start_MalformedOrOversizedBody_AnswersProblemDetails()
+    {
+        var operatorBot = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops-bot"));
+
+        using var malformed = await operatorBot.PostAsync("api/runs", RunApi.Json("{\"yaml\": "));
+        using var empty = await operatorBot.PostAsync("api/runs", RunApi.Json("{}"));
+        using var badT0 = await operatorBot.PostAsJsonAsync("api/runs", new StartRunRequest { Yaml = TestRunbooks.Gate, T0 = "tomorrow" }, ApiJson.Options);
+        using var huge = await operatorBot.PostAsync("api/runs", RunApi.Json("{\"yaml\": \"" + new string('x', 5 * 1024 * 1024) + "\"}"));
+        using var hugeCommand = await operatorBot.PostAsync("api/runs/x/pause", RunApi.Json("{\"reason\": \"" + new string('x', 100 * 1024) + "\"}"));
+
+        malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await RunApi.ReadProblemAsync(malformed)).Code.Should().Be("invalid_request");
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await RunApi.ReadProblemAsync(empty)).Detail.Should().Contain("'runbook'");
+        badT0.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await RunApi.ReadProblemAsync(badT0)).Detail.Should().Contain("tomorrow");
+        huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await RunApi.ReadProblemAsync(huge)).Code.Should().Be("body_too_large", await huge.Content.ReadAsStringAsync());
+        hugeCommand.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Tokens_CreatedByAdminThroughApi_WorkUntilRevoked()
+    {
+        var admin = Server.Client(await Server.CreateTokenAsync(TokenRole.Admin, "root"));
+
+        using var created = await admin.PostAsJsonAsync("api/tokens", new CreateTokenRequest { Name = "approver-u2", Role = ApiRole.Approver, SlackUser = "U2" }, ApiJson.Options);
+        await RunApi.ExpectAsync(created, HttpStatusCode.Created);
+        var token = (await created.Content.ReadFromJsonAsync<CreatedTokenDto>(ApiJson.Options))!;
+        var newClient = Server.Client(token.Secret);
+        using var before = await newClient.GetAsync("api/runs");
+        var listed = await admin.GetFromJsonAsync<List<TokenDto>>("api/tokens", ApiJson.Options);
+        using var revoked = await admin.DeleteAsync($"api/tokens/{token.Token.Id}");
+        using var after = await newClient.GetAsync("api/runs");
+        var audit = (await admin.GetFromJsonAsync<AuditListDto>("api/audit?actor=root", ApiJson.Options))!.Items;
+
+        token.Secret.Should().StartWith("rbk_");
+        token.Token.Role.Should().Be(ApiRole.Approver);
+        before.StatusCode.Should().Be(HttpStatusCode.OK);
+        listed.Should().Contain(t => t.Id == token.Token.Id && t.SlackUser == "U2");
+        (await admin.GetStringAsync("api/tokens")).Should().NotContain(token.Secret, "secrets are shown once");
+        revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        after.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        audit.Select(e => e.Action).Should().Contain(["token.create", "token.revoke"]);
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKeyTwice_CreatesOneRun()
+    {
+        var operatorBot = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops-bot"));
+        var request = new StartRunRequest { Yaml = TestRunbooks.Gate, Rehearsal = new RehearsalRequest(), RequestId = "start-1" };
+
+        var first = await RunApi.StartAsync(operatorBot, request);
+        var second = await RunApi.StartAsync(operatorBot, request);
+        var other = await RunApi.StartAsync(operatorBot, request with { RequestId = "start-2" });
+
+        second.Id.Should().Be(first.Id);
+        other.Id.Should().NotBe(first.Id);
+        (await operatorBot.GetFromJsonAsync<RunListDto>("api/runs", ApiJson.Options))!.Items.Should().HaveCount(2);
+    }
+}
