@@ -60,8 +60,8 @@ public static class RunbookServer
     }
 
     /// <summary>
-    /// Maps <c>/api</c> (runs, commands, events, logs, audit, tokens, runbooks), <c>/healthz</c>, <c>/readyz</c> and
-    /// <c>/metrics</c>. Every <c>/api</c> endpoint needs a token; see <see cref="Authorization.RunbookPolicies"/>.
+    /// Maps <c>/api</c> (runs, commands, events, logs, audit, tokens, runbooks), <c>/healthz</c>, <c>/readyz</c>,
+    /// <c>/metrics</c> and the OpenAPI document (<c>/openapi/v1.json</c>). Every <c>/api</c> endpoint needs a token; see <see cref="Authorization.RunbookPolicies"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapRunbookApi(this IEndpointRouteBuilder endpoints)
     {
@@ -75,6 +75,7 @@ public static class RunbookServer
             .MapTokenEndpoints()
             .MapRunbookEndpoints();
         endpoints.MapHealthEndpoints().MapMetricsEndpoints();
+        endpoints.MapOpenApi().AllowAnonymous();
 
         // Slack's endpoints (/slack/interactions, /slack/commands) are mapped here once RunbookRunner.Slack provides MapRunbookSlack().
         return endpoints;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RunbookRunner.Cli.Help;
 using RunbookRunner.Server;
@@ -44,7 +46,13 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(CliContext context, string? store, string? urls, string? nodeId, CancellationToken cancellationToken)
     {
-        var overrides = new Dictionary<string, string?> { ["Runbook:ConsoleNarration"] = "true" };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Runbook:ConsoleNarration"] = "true",
+
+            // Per-request logs would drown the narration.
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
         if (store is not null)
         {
             overrides["Runbook:Store"] = store;
@@ -68,6 +76,9 @@ internal static class ServeCommand
         try
         {
             var builder = RunbookServer.CreateBuilder([], overrides);
+
+            // Standard output carries "listening on URL" and the narration, which scripts read; logs go to stderr.
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.RemoveAll<ConsoleNarrationSink>();
             builder.Services.AddSingleton(new ConsoleNarrationSink(context.Out));
             app = RunbookServer.Build(builder);

@@ -81,6 +81,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
+        services.AddOpenApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

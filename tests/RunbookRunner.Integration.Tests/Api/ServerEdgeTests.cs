@@ -69,6 +69,56 @@ public sealed class ServerEdgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_StepsThatPrintASecret_NeverShowItInResponses()
+    {
+        var canary = "canary-" + Guid.NewGuid().ToString("N");
+        var variable = "RBK_IT_CANARY_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Environment.SetEnvironmentVariable(variable, canary);
+        var yaml = $$"""
+            name: secretive
+            secrets: { canary: env:{{variable}} }
+            steps:
+              - id: leak
+                action: shell
+                with: { run: "echo token=${secrets.canary}" }
+              - id: leak-and-fail
+                action: shell
+                with: { run: "echo ${secrets.canary} >&2; exit 3" }
+                on_failure: abort
+            """;
+        var operatorBot = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops-bot"));
+
+        var run = await RunApi.StartAsync(operatorBot, new StartRunRequest { Yaml = yaml });
+        var done = await RunApi.WaitForAsync(operatorBot, run.Id, r => RunStates.IsTerminal(r.State), "finished");
+        var bodies = new List<string>
+        {
+            await operatorBot.GetStringAsync($"api/runs/{run.Id}"),
+            await operatorBot.GetStringAsync($"api/runs/{run.Id}/events"),
+            await operatorBot.GetStringAsync($"api/runs/{run.Id}/logs"),
+            await operatorBot.GetStringAsync($"api/audit?run={run.Id}"),
+            await operatorBot.GetStringAsync("api/runs"),
+        };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using (var stream = await SseReader.OpenAsync(operatorBot, $"api/runs/{run.Id}/events", null, timeout.Token))
+        {
+            bodies.AddRange((await stream.ReadUntilAsync(e => e.Event == "end", timeout.Token)).Select(f => f.Raw));
+        }
+
+        done.State.Should().Be(RunStates.Failed, "on_failure: abort ends the run as failed");
+        done.Step("leak").State.Should().Be(StepStates.Succeeded);
+        bodies.Should().NotContain(b => b.Contains(canary, StringComparison.Ordinal));
+        bodies[2].Should().Contain("token=***", "the log line is kept, with the secret masked");
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheApi()
+    {
+        var document = await Server.Client().GetStringAsync("openapi/v1.json");
+
+        document.Should().Contain("\"/api/runs\"").And.Contain("/api/runs/{id}/steps/{step}/approve");
+    }
+
+    [Fact]
     public async Task Start_SameIdempotencyKeyTwice_CreatesOneRun()
     {
         var operatorBot = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops-bot"));
