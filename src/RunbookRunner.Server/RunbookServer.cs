@@ -8,6 +8,7 @@ using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Server.Tokens;
+using RunbookRunner.Slack;
 
 namespace RunbookRunner.Server;
 
@@ -61,7 +62,7 @@ public static class RunbookServer
 
     /// <summary>
     /// Maps <c>/api</c> (runs, commands, events, logs, audit, tokens, runbooks), <c>/healthz</c>, <c>/readyz</c>,
-    /// <c>/metrics</c> and the OpenAPI document (<c>/openapi/v1.json</c>). Every <c>/api</c> endpoint needs a token; see <see cref="Authorization.RunbookPolicies"/>.
+    /// <c>/metrics</c>, the OpenAPI document (<c>/openapi/v1.json</c>) and, with Slack configured, <c>/slack/*</c>. Every <c>/api</c> endpoint needs a token; see <see cref="Authorization.RunbookPolicies"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapRunbookApi(this IEndpointRouteBuilder endpoints)
     {
@@ -77,7 +78,8 @@ public static class RunbookServer
         endpoints.MapHealthEndpoints().MapMetricsEndpoints();
         endpoints.MapOpenApi().AllowAnonymous();
 
-        // Slack's endpoints (/slack/interactions, /slack/commands) are mapped here once RunbookRunner.Slack provides MapRunbookSlack().
+        // POST /slack/interactions and /slack/commands, verified by Slack's signature (mapped only when Slack is configured).
+        endpoints.MapRunbookSlack();
         return endpoints;
     }
 }

@@ -17,6 +17,7 @@ using RunbookRunner.Server.Narration;
 using RunbookRunner.Server.Problems;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
+using RunbookRunner.Slack;
 using RunbookRunner.Storage;
 
 namespace RunbookRunner.Server.Hosting;
@@ -61,6 +62,9 @@ public static class ServerServiceCollectionExtensions
                 o.NarrationTargets.Add(ConsoleNarrationSink.TargetName);
             }
         });
+
+        // The Slack war room (narration, buttons, /runbook) when Slack:BotToken is set; nothing otherwise.
+        services.AddRunbookSlackWarRoom(configuration);
         if (options.Wakes == WakeMode.Quartz)
         {
             var store = StoreConnection.Parse(options.Store);

@@ -200,7 +200,7 @@ public sealed class SlashCommandHandler(
             _ => new AbortRun(by, reason is null ? null : $"aborted by {userId}: {reason}"),
         };
         var outcome = await submitter.SubmitAsync(
-            runId, input, action, null, key, requireOperator: true, state => Done(userId, action, state), reason, cancellationToken).ConfigureAwait(false);
+            runId, input, action, null, key, WarRoomSubmitter.Operators, state => Done(userId, action, state), reason, cancellationToken).ConfigureAwait(false);
         return outcome.Succeeded ? CommandReply.InChannel(outcome.Text) : CommandReply.Private(outcome.Text);
     }
 

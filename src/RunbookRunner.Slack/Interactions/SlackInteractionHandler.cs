@@ -95,7 +95,7 @@ public sealed class SlackInteractionHandler(
         var reply = new SlackReplyTarget(payload.User.Id, metadata.Url, metadata.Channel, metadata.Thread);
         var input = new Reject(metadata.Target, new Actor(payload.User.Id, "slack"), reason);
         Enqueue(reply, "reject", ct => submitter.SubmitAsync(
-            metadata.Run, input, "reject", metadata.Target, $"slack:view:{payload.ViewId}:{payload.User.Id}", requireOperator: false,
+            metadata.Run, input, "reject", metadata.Target, $"slack:view:{payload.ViewId}:{payload.User.Id}", WarRoomSubmitter.EngineJudges,
             _ => $"⛔ You rejected `{metadata.Target}`: {SlackText.Escape(reason)}", reason, ct));
         return SlackInteractionAck.Empty;
     }
@@ -110,7 +110,7 @@ public sealed class SlackInteractionHandler(
             // No reason to ask for: the engine refuses (and audits) this rejection, and says why.
             var refused = await submitter.SubmitAsync(
                 value.RunId, new Reject(value.Target, new Actor(payload.User.Id, "slack"), null), "reject", value.Target,
-                $"slack:{payload.Actions[0].ActionTs}:{payload.User.Id}:{payload.MessageTs}", requireOperator: false,
+                $"slack:{payload.Actions[0].ActionTs}:{payload.User.Id}:{payload.MessageTs}", WarRoomSubmitter.EngineJudges,
                 _ => $"⛔ You rejected `{value.Target}`.", cancellationToken: cancellationToken).ConfigureAwait(false);
             await reply.SendAsync(client, refused.Text, logger, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
@@ -158,17 +158,19 @@ public sealed class SlackInteractionHandler(
     private static PendingDecision? Decision(string actionId, WarRoomActionValue value, Actor by)
     {
         var target = value.Target;
+        Func<RunState, bool> engine = WarRoomSubmitter.EngineJudges;
+        Func<RunState, bool> operators = WarRoomSubmitter.Operators;
         return actionId switch
         {
-            WarRoomActionIds.Approve => new(new Approve(target, by), "approve", false, s => $"✅ You approved `{target}`{Progress(s, target)}."),
-            WarRoomActionIds.Retry => new(new RetryStep(target, by), "retry", true, _ => $"↻ `{target}` will be tried again."),
-            WarRoomActionIds.Skip => new(new SkipStep(target, by), "skip", true, _ => $"⏭ `{target}` was skipped."),
-            WarRoomActionIds.MarkDone => new(new CompleteManual(target, by), "done", true, _ => $"☑ `{target}` was marked done."),
-            WarRoomActionIds.Rollback => new(new RollbackRun(by, $"rollback chosen in Slack by {by.Id} after {target}"), "rollback", true, _ => "⏪ The run is rolling back."),
-            WarRoomActionIds.Abort => new(new AbortRun(by, $"aborted in Slack by {by.Id} after {target}"), "abort", true, _ => "🛑 The run was aborted."),
+            WarRoomActionIds.Approve => new(new Approve(target, by), "approve", engine, s => $"✅ You approved `{target}`{Progress(s, target)}."),
+            WarRoomActionIds.Retry => new(new RetryStep(target, by), "retry", operators, _ => $"↻ `{target}` will be tried again."),
+            WarRoomActionIds.Skip => new(new SkipStep(target, by), "skip", operators, _ => $"⏭ `{target}` was skipped."),
+            WarRoomActionIds.MarkDone => new(new CompleteManual(target, by), "done", operators, _ => $"☑ `{target}` was marked done."),
+            WarRoomActionIds.Rollback => new(new RollbackRun(by, $"rollback chosen in Slack by {by.Id} after {target}"), "rollback", operators, _ => "⏪ The run is rolling back."),
+            WarRoomActionIds.Abort => new(new AbortRun(by, $"aborted in Slack by {by.Id} after {target}"), "abort", operators, _ => "🛑 The run was aborted."),
 
-            // Manual tasks without roles are for any operator; with roles the engine judges the person.
-            WarRoomActionIds.Done => new(new CompleteManual(target, by), "done", false, _ => $"☑ You ticked off `{target}`."),
+            // A manual task with roles is judged by the engine; one without roles is for any operator.
+            WarRoomActionIds.Done => new(new CompleteManual(target, by), "done", s => s.Runbook.FindStep(target)?.Manual is not { Roles.Count: > 0 }, _ => $"☑ You ticked off `{target}`."),
             _ => null,
         };
     }
@@ -176,5 +178,5 @@ public sealed class SlackInteractionHandler(
     private static string Progress(RunState state, string target) =>
         state.Approvals.TryGetValue(target, out var a) ? $" ({a.Grants.Count} of {a.Required})" : "";
 
-    private sealed record PendingDecision(RunInput Input, string Action, bool RequireOperator, Func<RunState, string> Success);
+    private sealed record PendingDecision(RunInput Input, string Action, Func<RunState, bool> RequireOperator, Func<RunState, string> Success);
 }

@@ -17,7 +17,7 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
     /// <param name="action">Audit action (<c>approve</c>, <c>retry</c>, ...), also the verb in refusals.</param>
     /// <param name="stepId">The step or approval target acted on, if any.</param>
     /// <param name="commandKey">Idempotency key: a Slack retry or a double click counts once.</param>
-    /// <param name="requireOperator">Check that the user is in any of the runbook's roles before submitting.</param>
+    /// <param name="requireOperator">Given the run, whether the user must be in any of the runbook's roles (checked here, before the engine).</param>
     /// <param name="success">The reply when the decision was applied, given the state after it.</param>
     /// <param name="auditDetail">Extra audit text (a rejection's reason).</param>
     /// <param name="cancellationToken">Cancels the submission.</param>
@@ -27,12 +27,13 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
         string action,
         string? stepId,
         string commandKey,
-        bool requireOperator,
+        Func<RunState, bool> requireOperator,
         Func<RunState, string> success,
         string? auditDetail = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(requireOperator);
         ArgumentNullException.ThrowIfNull(success);
         var actor = ActorOf(input);
         try
@@ -43,7 +44,7 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
                 return WarRoomReply.Refused($"Run `{runId}` was not found.");
             }
 
-            if (requireOperator && !WarRoomPermissions.IsOperator(state.Runbook, actor))
+            if (requireOperator(state) && !WarRoomPermissions.IsOperator(state.Runbook, actor))
             {
                 return WarRoomReply.Refused("⛔ " + await permissions.DenyAsync(state.Runbook, actor, action, runId, stepId, cancellationToken).ConfigureAwait(false));
             }
@@ -71,6 +72,12 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
             return WarRoomReply.Refused($"Your {action} could not be recorded ({ex.Message}); nothing changed. Try again in a moment.");
         }
     }
+
+    /// <summary>For decisions the engine judges itself (approvals, manual tasks with roles).</summary>
+    public static bool EngineJudges(RunState state) => false;
+
+    /// <summary>For operator actions the engine does not judge (retry, skip, roll back, abort, pause, ...).</summary>
+    public static bool Operators(RunState state) => true;
 
     private static string ActorOf(RunInput input) => input switch
     {

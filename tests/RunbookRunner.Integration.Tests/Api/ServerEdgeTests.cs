@@ -111,6 +111,23 @@ public sealed class ServerEdgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slack_Endpoints_MappedOnlyWhenConfiguredAndVerified()
+    {
+        await using var withSlack = await ServerHost.StartAsync(StoreFactory.NewSqlite(), new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5",
+            ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+        });
+
+        using var unsigned = await withSlack.Client().PostAsync("slack/commands", new FormUrlEncodedContent([new("command", "/runbook"), new("text", "status")]));
+        using var absent = await Server.Client().PostAsync("slack/commands", new FormUrlEncodedContent([new("command", "/runbook")]));
+
+        unsigned.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "Slack requests must carry a valid signature");
+        absent.StatusCode.Should().Be(HttpStatusCode.NotFound, "without a bot token there is no Slack endpoint");
+    }
+
+    [Fact]
     public async Task OpenApi_Document_DescribesTheApi()
     {
         var document = await Server.Client().GetStringAsync("openapi/v1.json");
