@@ -23,6 +23,9 @@ public sealed class RecoveryService(
 {
     private readonly EngineOptions _options = options.Value;
 
+    // Attempts this node started before this instant belong to a previous life of the node (it crashed or stopped).
+    private readonly DateTimeOffset _lifeStart = time.GetUtcNow();
+
     public static string HeartbeatKey(string nodeId) => $"node:{nodeId}";
 
     /// <summary>Set once the start-up sweep has finished: this node has resumed every unfinished run.</summary>
@@ -75,8 +78,10 @@ public sealed class RecoveryService(
     }
 
     /// <summary>
-    /// Looks at every unfinished run. At start-up, steps this node was running belong to a previous
-    /// life of the node and are orphaned; later, only steps of nodes without a heartbeat are.
+    /// Looks at every unfinished run. At start-up, steps this node began in a previous life are orphaned (not those
+    /// it began since it started: wakes and API calls run beside this sweep); later, only steps of nodes without a
+    /// heartbeat are. Each Recover names the node and the attempts it means, so a step already taken over (by
+    /// another node, or again here) is left alone.
     /// </summary>
     private async Task SweepAsync(bool startup, CancellationToken cancellationToken)
     {
@@ -89,28 +94,40 @@ public sealed class RecoveryService(
                 continue;
             }
 
-            var orphaned = new List<string>();
-            foreach (var step in state.RunningSteps)
+            var recovers = new List<Recover>();
+            foreach (var group in state.RunningSteps.GroupBy(s => s.Node ?? "", StringComparer.Ordinal))
             {
-                var node = step.Node ?? "";
-                if (node == _options.NodeId ? startup : !await IsAliveAsync(node, alive, cancellationToken).ConfigureAwait(false))
+                if (group.Key == _options.NodeId)
                 {
-                    orphaned.Add(step.Id);
+                    var previousLife = group.Where(s => startup && (s.AttemptStartedAt ?? s.StartedAt) < _lifeStart).Select(s => s.Id).ToList();
+                    if (previousLife.Count > 0)
+                    {
+                        recovers.Add(new Recover(previousLife) { FromNode = group.Key, StartedBefore = _lifeStart });
+                    }
+                }
+                else if (!await IsAliveAsync(group.Key, alive, cancellationToken).ConfigureAwait(false))
+                {
+                    recovers.Add(new Recover([.. group.Select(s => s.Id)]) { FromNode = group.Key.Length == 0 ? null : group.Key });
                 }
             }
 
             if (startup)
             {
-                // Undo actions in flight are tied to no node: after a restart they are orphaned too.
-                orphaned.AddRange(state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running).Select(c => c.Item.StepId) ?? []);
+                // Undo actions in flight are tied to no node: after a restart those of a previous life are orphaned too.
+                var undos = state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && c.StartedAt < _lifeStart).Select(c => c.Item.StepId).ToList() ?? [];
+                if (undos.Count > 0)
+                {
+                    recovers.Add(new Recover(undos) { FromNode = _options.NodeId, StartedBefore = _lifeStart });
+                }
             }
 
-            if (orphaned.Count > 0)
+            foreach (var recover in recovers)
             {
-                logger.LogWarning("Run {RunId}: taking over {Steps} left running by a stopped node", runId, string.Join(", ", orphaned));
-                await engine.SubmitAsync(runId, new Recover(orphaned), null, cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Run {RunId}: taking over {Steps} left running by stopped node {Node}", runId, string.Join(", ", recover.OrphanedSteps ?? []), recover.FromNode);
+                await engine.SubmitAsync(runId, recover, null, cancellationToken).ConfigureAwait(false);
             }
-            else if (startup)
+
+            if (recovers.Count == 0 && startup)
             {
                 // Re-arm the run's wake and anything due while no node was up.
                 await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);

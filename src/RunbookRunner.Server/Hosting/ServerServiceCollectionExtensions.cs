@@ -55,6 +55,8 @@ public static class ServerServiceCollectionExtensions
         services.AddRunbookStorage(options.Store);
         var engine = services.AddRunbookEngine(o =>
         {
+            // Engine tuning from the same section (Runbook__NodeTimeout, Runbook__OrphanSweepInterval, ...).
+            section.Bind(o);
             o.NodeId = options.NodeId;
             o.PublicUrl = options.PublicUrl;
             if (options.ConsoleNarration)

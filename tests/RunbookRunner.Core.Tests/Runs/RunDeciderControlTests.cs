@@ -156,4 +156,35 @@ public class RunDeciderControlTests
         run.StatusOf("a").Should().Be(StepStatus.Running);
         run.StatusOf("b").Should().Be(StepStatus.Interrupted);
     }
+
+    [Fact]
+    public void Recover_AttemptStartedSinceTheNodeRestarted_IsLeftAlone()
+    {
+        var run = new RunHarness(Of(Action("a") with { Idempotent = true }, Action("b", after: []) with { Idempotent = false }));
+        run.Start();
+
+        // The restarted node's life began at Now: both attempts started then, so neither belongs to a previous life.
+        run.Send(new Recover(["a", "b"]) { StartedBefore = run.Now });
+
+        run.StatusOf("a").Should().Be(StepStatus.Running);
+        run.StatusOf("b").Should().Be(StepStatus.Running);
+        run.LastEvents.Should().BeEmpty("nothing is started twice or interrupted by mistake");
+
+        run.Send(new Recover(["a", "b"]) { StartedBefore = run.Now.AddTicks(1) });
+
+        run.LastEvents.OfType<StepStarted>().Should().ContainSingle(e => e.StepId == "a");
+        run.StatusOf("b").Should().Be(StepStatus.Interrupted);
+    }
+
+    [Fact]
+    public void Recover_FromAnotherNodeThanTheOneRunningTheStep_IsLeftAlone()
+    {
+        var run = new RunHarness(Of(Action("a") with { Idempotent = true }));
+        run.Start();
+
+        run.Send(new Recover(["a"]) { FromNode = "node-b" });
+
+        run.LastEvents.Should().BeEmpty("the attempt is not the dead node's: another node already took it over");
+        run.StatusOf("a").Should().Be(StepStatus.Running);
+    }
 }

@@ -141,7 +141,7 @@ public static partial class RunDecider
     /// </summary>
     private static void RecoverInterrupted(DecisionBuilder b, Recover input)
     {
-        foreach (var s in b.State.RunningSteps.Where(s => input.OrphanedSteps?.Contains(s.Id) ?? true).ToList())
+        foreach (var s in b.State.RunningSteps.Where(s => (input.OrphanedSteps?.Contains(s.Id) ?? true) && IsOrphan(input, s.Node, s.AttemptStartedAt)).ToList())
         {
             var step = b.Runbook.FindStep(s.Id)!;
             if (step.Kind != StepKind.Action)
@@ -160,7 +160,8 @@ public static partial class RunDecider
             }
         }
 
-        foreach (var c in b.State.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && (input.OrphanedSteps?.Contains(c.Item.StepId) ?? true)).ToList() ?? [])
+        foreach (var c in b.State.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && (input.OrphanedSteps?.Contains(c.Item.StepId) ?? true)
+            && IsOrphan(input with { FromNode = null }, null, c.StartedAt)).ToList() ?? [])
         {
             var call = CompensationCommand(b.State, new CompensationStarted(c.Item.Index, c.Item.StepId, c.Attempts)).Call;
             if (IsIdempotent(null, call))
@@ -174,6 +175,11 @@ public static partial class RunDecider
             }
         }
     }
+
+    /// <summary>The attempt is still the one the recovering node saw orphaned (not one started since, here or elsewhere).</summary>
+    private static bool IsOrphan(Recover input, string? node, DateTimeOffset? attemptStartedAt) =>
+        (input.FromNode is null || node == input.FromNode)
+        && (input.StartedBefore is not { } before || attemptStartedAt is not { } started || started < before);
 
     private static bool IsIdempotent(bool? declared, ActionCall call) =>
         declared ?? ActionCatalog.Find(call.Type)?.Idempotent ?? false;

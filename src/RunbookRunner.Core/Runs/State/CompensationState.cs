@@ -9,5 +9,8 @@ public sealed record CompensationState(CompensationItem Item)
 
     public int Attempts { get; init; }
 
+    /// <summary>When the current attempt of the undo started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public string? Error { get; init; }
 }

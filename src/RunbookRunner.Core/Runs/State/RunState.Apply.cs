@@ -22,7 +22,7 @@ public sealed partial record RunState
             ApprovalTimedOut t => WithApproval(t.Target, a => a with { TimedOut = true }),
             ManualTaskRequested m => WithStep(m.StepId, s => s with { Status = StepStatus.AwaitingApproval, StartedAt = s.StartedAt ?? m.At }),
             ManualTaskDone d => Completed(d.StepId, e.At, s => s with { Status = StepStatus.Succeeded, DoneBy = d.By, Summary = $"done by {d.By}" }),
-            StepStarted s => WithStep(s.StepId, x => x with { Status = StepStatus.Running, Attempts = s.Attempt, Node = s.Node, StartedAt = x.StartedAt ?? s.At, WaitingUntil = null, RetryRequested = false, Error = null }),
+            StepStarted s => WithStep(s.StepId, x => x with { Status = StepStatus.Running, Attempts = s.Attempt, Node = s.Node, StartedAt = x.StartedAt ?? s.At, AttemptStartedAt = s.At, WaitingUntil = null, RetryRequested = false, Error = null }),
             StepSucceeded s => ApplyStepSucceeded(s),
             StepFailed f => WithStep(f.StepId, s => f.RetryAt is { } at
                 ? s with { Status = StepStatus.Waiting, WaitingUntil = at, WaitReason = "retry", Error = f.Error }
@@ -50,7 +50,7 @@ public sealed partial record RunState
             GuardExpired x => WithGuard(x.GuardId, g => g with { Status = GuardStatus.Expired }),
             RollbackStarted r => this with { Status = RunStatus.RollingBack, ResumeTo = RunStatus.RollingBack, Rollback = new RollbackState(r.Reason, r.At), PauseReason = null },
             CompensationPlanned p => this with { Rollback = Rollback! with { Items = [.. p.Items.Select(i => new CompensationState(i))] } },
-            CompensationStarted c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Running, Attempts = c.Attempt, Error = null }),
+            CompensationStarted c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Running, Attempts = c.Attempt, StartedAt = c.At, Error = null }),
             CompensationSucceeded c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Succeeded })
                 .WithUndone(c.StepId),
             CompensationFailed c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Failed, Error = c.Error }),

@@ -17,6 +17,9 @@ public sealed record StepState(string Id)
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>When the current attempt started (<see cref="StartedAt"/> is the first attempt's start).</summary>
+    public DateTimeOffset? AttemptStartedAt { get; init; }
+
     public string? Summary { get; init; }
 
     public string? Error { get; init; }
