@@ -32,10 +32,15 @@ public sealed class CommandRunner(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _attempts = new();
     private readonly ConcurrentDictionary<string, byte> _probes = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _polledSlots = new();
+    private readonly ConcurrentDictionary<string, int> _wakeFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _rearming = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Where results go: the engine's submit.</summary>
     public Func<string, RunInput, CancellationToken, Task>? Report { get; set; }
+
+    /// <summary>True when the run's journal ends at the given version (no decision was committed after it).</summary>
+    public Func<string, long, CancellationToken, Task<bool>>? IsLatest { get; set; }
 
     /// <summary>Background work (actions, probes, result reports) not yet finished on this node.</summary>
     public int InFlight => activity.InFlight;
@@ -49,7 +54,7 @@ public sealed class CommandRunner(
             switch (command)
             {
                 case ScheduleWake w:
-                    await wake.ScheduleAsync(state.RunId, w.At, cancellationToken).ConfigureAwait(false);
+                    await ScheduleWakeAsync(state.RunId, state.Version, w.At, cancellationToken).ConfigureAwait(false);
                     break;
                 case ExecuteStep e:
                     StartAttempt(state, context, $"{state.RunId}/{e.StepId}", e.StepId, e.Attempt, e.Call, e.Timeout,
@@ -75,6 +80,99 @@ public sealed class CommandRunner(
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the run's wake. Two things can leave a run without the wake it needs, and both are repaired by a fresh
+    /// decision (a tick) in the background: the store failing here after the decision was committed (a database
+    /// restart), and a later decision's wake being replaced by this one (wakes are set after the commit, outside
+    /// the run's lock, possibly on another node), which shows as the journal having moved past this decision.
+    /// </summary>
+    private async Task ScheduleWakeAsync(string runId, long version, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await wake.ScheduleAsync(runId, at, cancellationToken).ConfigureAwait(false);
+            if (IsLatest is null || await IsLatest(runId, version, cancellationToken).ConfigureAwait(false))
+            {
+                _wakeFailures.TryRemove(runId, out _);
+                return;
+            }
+
+            // The run moved past this decision while its wake was being set: decide the wake again.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Setting the wake of run {RunId} failed, re-arming it in the background: {Error}", runId, ex.Message);
+        }
+
+        _wakeFailures.AddOrUpdate(runId, 1, (_, n) => n + 1);
+        StartRearm(runId);
+    }
+
+    private void StartRearm(string runId)
+    {
+        if (!_rearming.TryAdd(runId, 0))
+        {
+            return;
+        }
+
+        activity.Enter();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RearmAsync(runId, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                _rearming.TryRemove(runId, out _);
+                activity.Exit();
+
+                // A failure that arrived while this loop was finishing found it still registered: take it up.
+                if (_wakeFailures.ContainsKey(runId) && !_stopping.IsCancellationRequested)
+                {
+                    StartRearm(runId);
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Feeds the run a tick until one goes through without another wake failure: the tick decides afresh and sets
+    /// the wake it needs (or finds none is needed).
+    /// </summary>
+    private async Task RearmAsync(string runId, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            if (!_wakeFailures.TryGetValue(runId, out var failures))
+            {
+                return;
+            }
+
+            try
+            {
+                await Report!(runId, new Tick(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Re-arming the wake of run {RunId} failed, retrying in {Delay}: {Error}", runId, delay, ex.Message);
+                continue;
+            }
+
+            if (!_wakeFailures.TryGetValue(runId, out var now) || now == failures)
+            {
+                _wakeFailures.TryRemove(new KeyValuePair<string, int>(runId, failures));
+                return;
             }
         }
     }

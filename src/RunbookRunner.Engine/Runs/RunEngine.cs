@@ -55,6 +55,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         _options = options.Value;
         _logger = logger;
         _runner.Report = (runId, input, ct) => SubmitAsync(runId, input, null, ct);
+        _runner.IsLatest = async (runId, version, ct) => (await _store.ReadJournalAsync(runId, version, 1, ct).ConfigureAwait(false)).Count == 0;
     }
 
     public string NodeId => _options.NodeId;
@@ -143,9 +144,22 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
             await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var before = slot.State ?? await LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+                var cached = slot.State;
+                var before = cached ?? await LoadAsync(runId, cancellationToken).ConfigureAwait(false);
                 runContext = slot.Context ??= await ContextForAsync(before, cancellationToken).ConfigureAwait(false);
                 decision = RunDecider.Decide(before, input, _time.GetUtcNow());
+                if (cached is not null && (decision.Error is not null || decision.Events.Count == 0))
+                {
+                    // Another node may have advanced the run since this node cached it. A decision with events would
+                    // meet that at append (optimistic concurrency); a refusal or a no-op (a wake that finds nothing
+                    // to do, then re-arms a stale wake time) would not: catch up with the journal and decide again.
+                    var fresh = await CatchUpAsync(before, cancellationToken).ConfigureAwait(false);
+                    if (fresh.Version != before.Version)
+                    {
+                        slot.State = before = fresh;
+                        decision = RunDecider.Decide(before, input, _time.GetUtcNow());
+                    }
+                }
                 if (decision.Error is { } error)
                 {
                     await AuditDeniedAsync(runId, input, context, error, cancellationToken).ConfigureAwait(false);
@@ -204,12 +218,15 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
     public Task WakeAsync(string runId, CancellationToken cancellationToken = default) =>
         SubmitAsync(runId, new Tick(), null, cancellationToken);
 
-    /// <summary>The run's current state, folded from its journal (or from this node's cache).</summary>
+    /// <summary>
+    /// The run's current state: this node's cached state brought up to date with the journal (other nodes may have
+    /// advanced the run), or the journal folded afresh.
+    /// </summary>
     public async Task<RunState?> GetStateAsync(string runId, CancellationToken cancellationToken = default)
     {
         if (_slots.TryGetValue(runId, out var slot) && slot.State is { } cached)
         {
-            return cached;
+            return await CatchUpAsync(cached, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -246,6 +263,24 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
             {
                 state = state.Apply(RunEventJson.Deserialize(row.Type, row.DataJson));
                 after = row.Sequence;
+            }
+
+            if (page.Count < 1000)
+            {
+                return state;
+            }
+        }
+    }
+
+    /// <summary>Applies the journal's events after <paramref name="state"/>'s version (those other nodes appended).</summary>
+    private async Task<RunState> CatchUpAsync(RunState state, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await _store.ReadJournalAsync(state.RunId, state.Version, 1000, cancellationToken).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                state = state.Apply(RunEventJson.Deserialize(row.Type, row.DataJson));
             }
 
             if (page.Count < 1000)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using RunbookRunner.Contracts.Runs;
 
 namespace RunbookRunner.Fault.Tests.TestSupport;
 
@@ -40,12 +38,15 @@ internal sealed class CrashLoop
         var yaml = FaultRunbooks.Ledger("crash-loop", ledger, Pattern);
         var token = await RunbookCli.CreateAdminTokenAsync(Store);
         var state = new LoopState();
+        var person = new Operator(ledger);
+        var startups = new List<TimeSpan>();
         var journals = new JournalCheck();
         var problems = new List<string>();
         var kills = 0;
         var killsBeforeReady = 0;
         var nextRequest = 0;
         string lastOutput = "";
+        RunVerification? verification = null;
 
         while (true)
         {
@@ -53,10 +54,13 @@ internal sealed class CrashLoop
             {
                 throw new TimeoutException(
                     $"crash loop over budget ({Budget.TotalSeconds:0} s) after {kills} kills; unfinished runs: " +
-                    $"{string.Join(", ", state.Runs.Except(state.Ended))}. Last node output:\n{ServeNode.Tail(lastOutput)}");
+                    $"{string.Join(", ", state.Runs.Where(r => !person.Ended.Contains(r)))}; failed steps: {string.Join("; ", person.Failures)}. " +
+                    $"Last node output:\n{ServeNode.Tail(lastOutput)}");
             }
 
+            var launched = Stopwatch.StartNew();
             await using var node = await ServeNode.StartAsync(Store, "crash-node", WorkDirectory);
+            startups.Add(launched.Elapsed);
             using var api = new FaultApi(node.Url, token);
             var killing = kills < Kills;
             var window = killing ? TimeSpan.FromMilliseconds(random.Next(Window.MinMs, Window.MaxMs)) : Budget - clock.Elapsed;
@@ -74,7 +78,7 @@ internal sealed class CrashLoop
                         if (ready)
                         {
                             // Right after a restart: everything committed before the kill must still be there.
-                            foreach (var run in state.Runs.Except(state.Ended).ToList())
+                            foreach (var run in state.Runs.Where(r => !person.Ended.Contains(r)).ToList())
                             {
                                 problems.AddRange(journals.Check(run, await api.GetEventsAsync(run)));
                             }
@@ -83,7 +87,7 @@ internal sealed class CrashLoop
 
                     if (ready)
                     {
-                        while (killing && !killAt.IsCompleted && state.Active + state.PendingStarts.Count < ConcurrentRuns)
+                        while (killing && !killAt.IsCompleted && state.Runs.Count(r => !person.Ended.Contains(r)) + state.PendingStarts.Count < ConcurrentRuns)
                         {
                             state.PendingStarts.Add($"crash-{Seed}-{nextRequest++}");
                         }
@@ -96,8 +100,8 @@ internal sealed class CrashLoop
                             state.Runs.Add(run.Id);
                         }
 
-                        await OperateAsync(api, ledger, state);
-                        finished = !killing && state.PendingStarts.Count == 0 && state.Active == 0;
+                        await person.PassAsync(api, state.Runs);
+                        finished = !killing && state.PendingStarts.Count == 0 && state.Runs.All(person.Ended.Contains);
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -114,7 +118,8 @@ internal sealed class CrashLoop
             lastOutput = node.Output;
             if (finished)
             {
-                await VerifyAsync(api, ledger, state, journals, problems);
+                verification = await RunVerifier.VerifyAsync(api, state.Runs, ledger, journals);
+                problems.AddRange(verification.Problems);
                 break;
             }
 
@@ -123,121 +128,30 @@ internal sealed class CrashLoop
             killsBeforeReady += ready ? 0 : 1;
         }
 
-        var outcome = new CrashLoopOutcome(kills, killsBeforeReady, state.Runs.Count, state.InterruptedSeen, state.MarkedDone, state.Retried,
-            state.IdempotentReruns, state.SucceededRuns, journals.EventsReverified, problems, clock.Elapsed);
+        problems.AddRange(person.Failures);
+        var outcome = new CrashLoopOutcome(kills, killsBeforeReady, state.Runs.Count, person.InterruptedSeen, person.MarkedDone, person.Retried,
+            verification!.IdempotentReruns, verification.Succeeded, journals.EventsReverified, problems, clock.Elapsed);
         report.Add("seed", Seed);
         report.Add("kill -9 injections", kills);
         report.Add("kills before the restarted node was ready (during recovery)", killsBeforeReady);
         report.Add("runs (at most 20 in flight)", state.Runs.Count);
-        report.Add("runs succeeded", state.SucceededRuns);
-        report.Add("interrupted non-idempotent steps seen paused for a person", state.InterruptedSeen);
-        report.Add("... marked done (their ledger line was there)", state.MarkedDone);
-        report.Add("... retried (no ledger line)", state.Retried);
-        report.Add("idempotent steps re-run after a crash (same idempotency key)", state.IdempotentReruns);
+        report.Add("runs succeeded", outcome.SucceededRuns);
+        report.Add("interrupted non-idempotent steps seen paused for a person", person.InterruptedSeen);
+        report.Add("... marked done (their ledger line was there)", person.MarkedDone);
+        report.Add("... retried (no ledger line)", person.Retried);
+        report.Add("idempotent steps re-run after a crash (same idempotency key)", outcome.IdempotentReruns);
+        report.Add("failed steps (should be none)", person.Failures.Count == 0 ? "none" : string.Join("; ", person.Failures));
+        report.Add("serve start to 'listening', mean / max", $"{startups.Average(t => t.TotalSeconds):0.0} s / {startups.Max(t => t.TotalSeconds):0.0} s");
         report.Add("journal events re-read and found unchanged after restarts", journals.EventsReverified);
         report.Add("problems", problems.Count == 0 ? "none" : string.Join("; ", problems));
         report.Add("duration", $"{clock.Elapsed.TotalSeconds:0} s");
         return outcome;
     }
 
-    /// <summary>One pass of the operator: ended runs are noted, interrupted steps are answered.</summary>
-    private static async Task OperateAsync(FaultApi api, string ledger, LoopState state)
-    {
-        foreach (var runId in state.Runs.Except(state.Ended).ToList())
-        {
-            var run = await api.GetRunAsync(runId);
-            if (run.State is RunStates.Succeeded or RunStates.Failed or RunStates.Aborted or RunStates.RolledBack)
-            {
-                state.Ended.Add(runId);
-                continue;
-            }
-
-            if (run.Steps.FirstOrDefault(s => s.State == StepStates.Interrupted) is not { } step)
-            {
-                continue;
-            }
-
-            var key = $"{runId}/{step.Id}/{step.Attempts}";
-            if (run.State == RunStates.Paused && state.InterruptedKeys.Add(key))
-            {
-                state.InterruptedSeen++;
-            }
-
-            var ran = LedgerLine.ReadAll(ledger).Any(l => l.RunId == runId && l.StepId == step.Id && l.Attempt == step.Attempts);
-            var status = await api.StepAsync(runId, step.Id, ran ? "done" : "retry");
-            if ((int)status is >= 200 and < 300)
-            {
-                if (ran)
-                {
-                    state.MarkedDone++;
-                }
-                else
-                {
-                    state.Retried++;
-                }
-            }
-        }
-    }
-
-    private static async Task VerifyAsync(FaultApi api, string ledger, LoopState state, JournalCheck journals, List<string> problems)
-    {
-        var lines = LedgerLine.ReadAll(ledger);
-        foreach (var runId in state.Runs)
-        {
-            var run = await api.GetRunAsync(runId);
-            if (run.State == RunStates.Succeeded)
-            {
-                state.SucceededRuns++;
-            }
-            else
-            {
-                problems.Add($"{runId} ended {run.State} ({run.EndReason ?? run.PauseReason})");
-            }
-
-            problems.AddRange(journals.Check(runId, await api.GetEventsAsync(runId)));
-            foreach (var step in run.Steps.Where(s => s.Kind == "action"))
-            {
-                var mine = lines.Where(l => l.RunId == runId && l.StepId == step.Id).ToList();
-                if (FaultRunbooks.IsNonIdempotent(step.Id))
-                {
-                    if (mine.Count != 1)
-                    {
-                        problems.Add($"{runId}/{step.Id} (not idempotent) ran {mine.Count} times: " +
-                            string.Join(", ", mine.Select(l => string.Create(CultureInfo.InvariantCulture, $"attempt {l.Attempt} on {l.Node}"))));
-                    }
-                }
-                else if (mine.Count == 0)
-                {
-                    problems.Add($"{runId}/{step.Id} (idempotent) succeeded without ever running");
-                }
-                else
-                {
-                    state.IdempotentReruns += mine.Count - 1;
-                }
-            }
-        }
-    }
-
     private sealed class LoopState
     {
         public List<string> Runs { get; } = [];
 
-        public HashSet<string> Ended { get; } = new(StringComparer.Ordinal);
-
         public List<string> PendingStarts { get; } = [];
-
-        public HashSet<string> InterruptedKeys { get; } = new(StringComparer.Ordinal);
-
-        public int Active => Runs.Count - Ended.Count;
-
-        public int InterruptedSeen { get; set; }
-
-        public int MarkedDone { get; set; }
-
-        public int Retried { get; set; }
-
-        public int IdempotentReruns { get; set; }
-
-        public int SucceededRuns { get; set; }
     }
 }

@@ -13,9 +13,10 @@ internal static class FaultRunbooks
 
     /// <summary>
     /// <paramref name="pattern"/> describes the steps in order: <c>n</c> a non-idempotent shell step, <c>i</c> an
-    /// idempotent one (<c>idempotent: true</c>), <c>w</c> a <c>wait: 1s</c>. Step ids are the letter and position (n1, w2, i3...).
+    /// idempotent one (<c>idempotent: true</c>), <c>w</c> a <c>wait: 1s</c>, <c>m</c> a manual task that
+    /// keeps the run waiting for a person. Step ids are the letter and position (n1, w2, i3...).
     /// </summary>
-    public static string Ledger(string name, string ledgerFile, string pattern, string? extraHeader = null)
+    public static string Ledger(string name, string ledgerFile, string pattern, string? extraHeader = null, string linger = Linger)
     {
         var yaml = new StringBuilder()
             .AppendLine($"name: {name}")
@@ -35,12 +36,15 @@ internal static class FaultRunbooks
                 case 'w':
                     yaml.AppendLine("    wait: 1s");
                     break;
+                case 'm':
+                    yaml.AppendLine("    manual: { title: Sign-off by a person }");
+                    break;
                 case 'n' or 'i':
                     yaml.AppendLine("    action: shell")
                         .AppendLine("    with:")
                         .AppendLine("      run: |")
                         .AppendLine($"        printf '%s %s %s %s\\n' \"$RUNBOOK_RUN_ID\" \"$RUNBOOK_STEP_ID\" \"$RUNBOOK_ATTEMPT\" \"$FAULT_NODE\" >> '{ledgerFile}'")
-                        .AppendLine($"        sleep {Linger}");
+                        .AppendLine($"        sleep {linger}");
                     if (pattern[i] == 'i')
                     {
                         yaml.AppendLine("    idempotent: true");
