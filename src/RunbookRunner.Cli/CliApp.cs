@@ -18,6 +18,7 @@ public static class CliApp
         "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
         "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
         "runbook status $RUN --format json",
+        "runbook schema --output schemas/runbook.schema.json",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -56,6 +57,7 @@ public static class CliApp
             StartCommand.Create(context),
             StatusCommand.Create(context),
             RunsCommand.Create(context),
+            SchemaCommand.Create(),
         };
         foreach (var command in RunCommands.Create(context))
         {
