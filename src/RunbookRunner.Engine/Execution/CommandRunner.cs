@@ -39,9 +39,6 @@ public sealed class CommandRunner(
     /// <summary>Where results go: the engine's submit.</summary>
     public Func<string, RunInput, CancellationToken, Task>? Report { get; set; }
 
-    /// <summary>True when the run's journal ends at the given version (no decision was committed after it).</summary>
-    public Func<string, long, CancellationToken, Task<bool>>? IsLatest { get; set; }
-
     /// <summary>Background work (actions, probes, result reports) not yet finished on this node.</summary>
     public int InFlight => activity.InFlight;
 
@@ -54,7 +51,7 @@ public sealed class CommandRunner(
             switch (command)
             {
                 case ScheduleWake w:
-                    await ScheduleWakeAsync(state.RunId, state.Version, w.At, cancellationToken).ConfigureAwait(false);
+                    await ScheduleWakeAsync(state.RunId, w.At, cancellationToken).ConfigureAwait(false);
                     break;
                 case ExecuteStep e:
                     StartAttempt(state, context, $"{state.RunId}/{e.StepId}", e.StepId, e.Attempt, e.Call, e.Timeout,
@@ -84,30 +81,27 @@ public sealed class CommandRunner(
         }
     }
 
-    /// <summary>
-    /// Sets the run's wake. Two things can leave a run without the wake it needs, and both are repaired by a fresh
-    /// decision (a tick) in the background: the store failing here after the decision was committed (a database
-    /// restart), and a later decision's wake being replaced by this one (wakes are set after the commit, outside
-    /// the run's lock, possibly on another node), which shows as the journal having moved past this decision.
-    /// </summary>
-    private async Task ScheduleWakeAsync(string runId, long version, DateTimeOffset? at, CancellationToken cancellationToken)
+    /// <summary>Sets a run's wake; when the store fails, the wake is re-armed in the background (see <see cref="RearmWake"/>).</summary>
+    private async Task ScheduleWakeAsync(string runId, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         try
         {
             await wake.ScheduleAsync(runId, at, cancellationToken).ConfigureAwait(false);
-            if (IsLatest is null || await IsLatest(runId, version, cancellationToken).ConfigureAwait(false))
-            {
-                _wakeFailures.TryRemove(runId, out _);
-                return;
-            }
-
-            // The run moved past this decision while its wake was being set: decide the wake again.
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Setting the wake of run {RunId} failed, re-arming it in the background: {Error}", runId, ex.Message);
+            RearmWake(runId);
         }
+    }
 
+    /// <summary>
+    /// The run's wake may be missing or wrong (setting it failed after its decision was committed, or a later
+    /// decision's wake was replaced): feed the run ticks in the background, with growing delays, until one goes
+    /// through without this being called again. A tick decides afresh and sets the wake the run needs.
+    /// </summary>
+    public void RearmWake(string runId)
+    {
         _wakeFailures.AddOrUpdate(runId, 1, (_, n) => n + 1);
         StartRearm(runId);
     }

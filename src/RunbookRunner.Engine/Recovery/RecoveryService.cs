@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using RunbookRunner.Core.Persistence;
 using RunbookRunner.Core.Runs.Inputs;
 using RunbookRunner.Core.Runs.State;
 using RunbookRunner.Engine.Runs;
+using RunbookRunner.Engine.Scheduling;
 
 namespace RunbookRunner.Engine.Recovery;
 
@@ -17,6 +19,7 @@ public sealed class RecoveryService(
     IRunStore store,
     IRunLeaseStore leases,
     RunEngine engine,
+    IRunWakeScheduler wakes,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<RecoveryService> logger) : BackgroundService
@@ -81,62 +84,93 @@ public sealed class RecoveryService(
     /// Looks at every unfinished run. At start-up, steps this node began in a previous life are orphaned (not those
     /// it began since it started: wakes and API calls run beside this sweep); later, only steps of nodes without a
     /// heartbeat are. Each Recover names the node and the attempts it means, so a step already taken over (by
-    /// another node, or again here) is left alone.
+    /// another node, or again here) is left alone. The runs'
+    /// read model says which runs have anything running: only those are read from their journals, so
+    /// thousands of runs parked on approvals cost one paged query, not thousands of journal reads.
     /// </summary>
     private async Task SweepAsync(bool startup, CancellationToken cancellationToken)
     {
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var runId in await store.ListUnfinishedRunIdsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var run in await store.ListUnfinishedRunsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var state = await engine.GetStateAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (state is null || state.IsTerminal)
+            if (MayHaveWorkInFlight(run))
             {
-                continue;
+                await RecoverAsync(run.Id, startup, alive, cancellationToken).ConfigureAwait(false);
             }
-
-            var recovers = new List<Recover>();
-            foreach (var group in state.RunningSteps.GroupBy(s => s.Node ?? "", StringComparer.Ordinal))
+            else if (startup && !wakes.IsDurable)
             {
-                if (group.Key == _options.NodeId)
+                // Wakes kept in memory died with the last process: re-arm this run's.
+                await engine.SubmitAsync(run.Id, new Tick(), null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RecoverAsync(string runId, bool startup, Dictionary<string, bool> alive, CancellationToken cancellationToken)
+    {
+        var state = await engine.GetStateAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (state is null || state.IsTerminal)
+        {
+            return;
+        }
+
+        var recovers = new List<Recover>();
+        foreach (var group in state.RunningSteps.GroupBy(s => s.Node ?? "", StringComparer.Ordinal))
+        {
+            if (group.Key == _options.NodeId)
+            {
+                var previousLife = group.Where(s => startup && (s.AttemptStartedAt ?? s.StartedAt) < _lifeStart).Select(s => s.Id).ToList();
+                if (previousLife.Count > 0)
                 {
-                    var previousLife = group.Where(s => startup && (s.AttemptStartedAt ?? s.StartedAt) < _lifeStart).Select(s => s.Id).ToList();
-                    if (previousLife.Count > 0)
-                    {
-                        recovers.Add(new Recover(previousLife) { FromNode = group.Key, StartedBefore = _lifeStart });
-                    }
-                }
-                else if (!await IsAliveAsync(group.Key, alive, cancellationToken).ConfigureAwait(false))
-                {
-                    recovers.Add(new Recover([.. group.Select(s => s.Id)]) { FromNode = group.Key.Length == 0 ? null : group.Key });
+                    recovers.Add(new Recover(previousLife) { FromNode = group.Key, StartedBefore = _lifeStart });
                 }
             }
-
-            if (startup)
+            else if (!await IsAliveAsync(group.Key, alive, cancellationToken).ConfigureAwait(false))
             {
-                // Undo actions in flight are tied to no node: after a restart those of a previous life are orphaned too.
-                var undos = state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && c.StartedAt < _lifeStart).Select(c => c.Item.StepId).ToList() ?? [];
-                if (undos.Count > 0)
-                {
-                    recovers.Add(new Recover(undos) { FromNode = _options.NodeId, StartedBefore = _lifeStart });
-                }
+                recovers.Add(new Recover([.. group.Select(s => s.Id)]) { FromNode = group.Key.Length == 0 ? null : group.Key });
             }
+        }
 
-            foreach (var recover in recovers)
+        if (startup)
+        {
+            // Undo actions in flight are tied to no node: after a restart those of a previous life are orphaned too.
+            var undos = state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running && c.StartedAt < _lifeStart).Select(c => c.Item.StepId).ToList() ?? [];
+            if (undos.Count > 0)
             {
-                logger.LogWarning("Run {RunId}: taking over {Steps} left running by stopped node {Node}", runId, string.Join(", ", recover.OrphanedSteps ?? []), recover.FromNode);
-                await engine.SubmitAsync(runId, recover, null, cancellationToken).ConfigureAwait(false);
+                recovers.Add(new Recover(undos) { FromNode = _options.NodeId, StartedBefore = _lifeStart });
             }
+        }
 
-            if (recovers.Count == 0 && startup)
-            {
-                // Re-arm the run's wake and anything due while no node was up.
-                await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);
-            }
+        foreach (var recover in recovers)
+        {
+            logger.LogWarning("Run {RunId}: taking over {Steps} left running by stopped node {Node}", runId, string.Join(", ", recover.OrphanedSteps ?? []), recover.FromNode);
+            await engine.SubmitAsync(runId, recover, null, cancellationToken).ConfigureAwait(false);
+        }
 
-            if (state.Status != RunStatus.Running || !state.RunningSteps.Any())
-            {
-                engine.Forget(runId);
-            }
+        if (recovers.Count == 0 && startup)
+        {
+            // Re-arm the run's wake and anything due while no node was up.
+            await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>From the read model: a step (or wait) running, or a rollback under way.</summary>
+    internal static bool MayHaveWorkInFlight(UnfinishedRun record)
+    {
+        if (record.State == StatusNames.Of(RunStatus.RollingBack))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var summary = JsonDocument.Parse(record.SummaryJson);
+            return !summary.RootElement.TryGetProperty("steps", out var steps)
+                || steps.EnumerateArray().Any(s => s.TryGetProperty("state", out var st) && st.GetString() == StatusNames.Of(StepStatus.Running));
+        }
+        catch (JsonException)
+        {
+            // An unreadable summary proves nothing: look at the journal.
+            return true;
         }
     }
 
