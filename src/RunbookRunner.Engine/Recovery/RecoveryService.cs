@@ -36,12 +36,60 @@ public sealed class RecoveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var first = true;
+        // The heartbeat has its own loop: a long sweep (many runs, a slow database) must not make this node look dead
+        // to the others, who would then interrupt steps it is still running.
+        var beating = BeatLoopAsync(stoppingToken);
+        try
+        {
+            await SweepLoopAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await beating.ConfigureAwait(false);
+        }
+    }
+
+    private async Task BeatLoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await BeatAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Heartbeat failed, will retry: {Error}", ex.Message);
+            }
+
+            try
+            {
+                await Task.Delay(_options.HeartbeatInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    {
+        var first = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (first)
+                {
+                    // Beat before the first sweep: this node's own lease says it is alive before it judges others.
+                    await BeatAsync(stoppingToken).ConfigureAwait(false);
+                }
+
                 await SweepAsync(first, stoppingToken).ConfigureAwait(false);
                 if (first)
                 {
@@ -146,11 +194,26 @@ public sealed class RecoveryService(
             await engine.SubmitAsync(runId, recover, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (recovers.Count == 0 && startup)
+        if (recovers.Count == 0 && (startup || IsOverdue(state)))
         {
-            // Re-arm the run's wake and anything due while no node was up.
+            // Re-arm the run's wake and anything due while no node was up; later sweeps do the same for a run
+            // whose wake is long overdue (a wake trigger lost to a database outage must not park a run forever).
             await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A wait that should have ended, or a step that should have started, more than a node time-out ago.</summary>
+    private bool IsOverdue(RunState state)
+    {
+        if (state.Status != RunStatus.Running)
+        {
+            return false;
+        }
+
+        var limit = time.GetUtcNow() - _options.NodeTimeout;
+        return state.Steps.Values.Any(s =>
+            (s.Status == StepStatus.Waiting && s.WaitingUntil < limit)
+            || (s.Status == StepStatus.Running && state.Runbook.FindStep(s.Id) is { Kind: Core.Model.StepKind.Wait, Wait: { } wait } && s.StartedAt + wait < limit));
     }
 
     /// <summary>From the read model: a step (or wait) running, or a rollback under way.</summary>

@@ -70,7 +70,7 @@ public sealed class ThreeNodeFailoverTests(PostgresFixture postgres, ITestOutput
                     firstTakeover ??= person.InterruptedSeen > 0 ? killedAt.Elapsed : null;
                     return runs.All(person.Ended.Contains);
                 },
-                TimeSpan.FromSeconds(150),
+                TimeSpan.FromSeconds(240),
                 () => $"runs not ended: {string.Join(", ", runs.Where(r => !person.Ended.Contains(r)))}; failures: {string.Join("; ", person.Failures)}");
 
             var journals = new JournalCheck();

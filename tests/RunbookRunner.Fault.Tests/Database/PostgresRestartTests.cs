@@ -73,7 +73,7 @@ public sealed class PostgresRestartTests(PostgresFixture postgres, ITestOutputHe
                 await person.PassAsync(pass++ % 2 == 0 ? apiA : apiB, runs);
                 return runs.All(person.Ended.Contains);
             },
-            TimeSpan.FromSeconds(120),
+            TimeSpan.FromSeconds(240),
             () => $"runs not ended: {string.Join(", ", runs.Where(r => !person.Ended.Contains(r)))}; failures: {string.Join("; ", person.Failures)}");
         var allDone = restarted.Elapsed;
         var verification = await RunVerifier.VerifyAsync(apiB, runs, ledger, journals);

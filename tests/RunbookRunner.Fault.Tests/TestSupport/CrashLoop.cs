@@ -27,7 +27,8 @@ internal sealed class CrashLoop
     /// <summary>Up time of the node before a kill, counted from "listening on" (so some kills land during recovery).</summary>
     public (int MinMs, int MaxMs) Window { get; init; } = (300, 2500);
 
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(3);
+    /// <summary>A safety bound (the loop ends by kills, not by time); typically half of it on a quiet 2-core machine.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(6);
 
     public async Task<CrashLoopOutcome> RunAsync(FaultReport report)
     {

@@ -79,10 +79,10 @@ internal sealed class ServeNode : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(node._listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
+        var first = await Task.WhenAny(node._listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(120)));
         if (first != node._listening.Task)
         {
-            var why = first == exited ? $"exited with {process.ExitCode}" : "did not listen within 90 s";
+            var why = first == exited ? $"exited with {process.ExitCode}" : "did not listen within 120 s";
             await node.DisposeAsync();
             throw new InvalidOperationException($"runbook serve ({nodeId}) {why}. Output:\n{Tail(node.Output)}");
         }
