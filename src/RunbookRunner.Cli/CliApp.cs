@@ -18,6 +18,7 @@ public static class CliApp
         "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
         "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
         "runbook status $RUN --format json",
+        "runbook report $RUN --format md > launch-report.md",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -55,6 +56,7 @@ public static class CliApp
             TokensCommand.Create(context),
             StartCommand.Create(context),
             StatusCommand.Create(context),
+            ReportCommand.Create(context),
             RunsCommand.Create(context),
         };
         foreach (var command in RunCommands.Create(context))

@@ -5,6 +5,7 @@ using RunbookRunner.Server.Health;
 using RunbookRunner.Server.Hosting;
 using RunbookRunner.Server.Logs;
 using RunbookRunner.Server.Metrics;
+using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Server.Tokens;
@@ -74,7 +75,8 @@ public static class RunbookServer
             .MapLogEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
-            .MapRunbookEndpoints();
+            .MapRunbookEndpoints()
+            .MapReportEndpoints();
         endpoints.MapHealthEndpoints().MapMetricsEndpoints();
         endpoints.MapOpenApi().AllowAnonymous();
 

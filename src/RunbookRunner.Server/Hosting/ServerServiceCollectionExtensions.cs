@@ -15,6 +15,7 @@ using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Narration;
 using RunbookRunner.Server.Problems;
+using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Slack;
@@ -95,6 +96,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<RunCommands>();
         services.TryAddSingleton<RunbookCatalog>();
         services.TryAddSingleton<EventReader>();
+        services.TryAddSingleton<RunReports>();
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
