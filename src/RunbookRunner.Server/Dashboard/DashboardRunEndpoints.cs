@@ -65,7 +65,6 @@ internal static class DashboardRunEndpoints
             Rehearsal = rehearsal
                 ? new RehearsalRequest
                 {
-                    ApproveAll = DashboardPages.Field(form, "approveAll") == "true",
                     Fail = [.. (DashboardPages.Field(form, "fail") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 }
                 : null,

@@ -74,11 +74,11 @@ public static class LaunchReportBuilder
         return state.Status switch
         {
             RunStatus.Succeeded => "The run succeeded.",
-            RunStatus.Failed => $"The run failed: {state.EndReason}",
-            RunStatus.Aborted => $"The run was aborted: {state.EndReason}",
-            RunStatus.RolledBack => $"The run was rolled back: {state.Rollback?.Reason ?? "no reason recorded"}",
-            RunStatus.RollingBack => $"The run is rolling back: {state.Rollback?.Reason ?? "no reason recorded"}",
-            RunStatus.Paused => $"The run is paused: {state.PauseReason}",
+            RunStatus.Failed => $"The run failed: {FirstLine(state.EndReason)}",
+            RunStatus.Aborted => $"The run was aborted: {FirstLine(state.EndReason)}",
+            RunStatus.RolledBack => $"The run was rolled back: {FirstLine(state.Rollback?.Reason)}",
+            RunStatus.RollingBack => $"The run is rolling back: {FirstLine(state.Rollback?.Reason)}",
+            RunStatus.Paused => $"The run is paused: {FirstLine(state.PauseReason)}",
             _ => $"The run is {StatusNames.Of(state.Status).Replace('_', ' ')}.",
         };
     }
@@ -131,10 +131,10 @@ public static class LaunchReportBuilder
         StepSkipped { By: { } by } s => new ReportDecision(s.At, "skip", by, s.Source ?? "", s.StepId, s.Reason),
         StepMarkedDone d => new ReportDecision(d.At, "done", d.By, d.Source, d.StepId, null),
         ManualTaskDone m => new ReportDecision(m.At, "done", m.By, m.Source, m.StepId, null),
-        RunPaused { By: { } by } p => new ReportDecision(p.At, "pause", by, p.Source ?? "", p.StepId, p.Reason),
+        RunPaused { By: { } by } p => new ReportDecision(p.At, "pause", by, p.Source ?? "", p.StepId, FirstLine(p.Reason)),
         RunResumed r => new ReportDecision(r.At, "resume", r.By, r.Source, null, null),
-        RunAborted { By: { } by } a => new ReportDecision(a.At, "abort", by, a.Source ?? "", null, a.Reason),
-        RollbackStarted { By: { } by } r => new ReportDecision(r.At, "rollback", by, r.Source ?? "", null, r.Reason),
+        RunAborted { By: { } by } a => new ReportDecision(a.At, "abort", by, a.Source ?? "", null, FirstLine(a.Reason)),
+        RollbackStarted { By: { } by } r => new ReportDecision(r.At, "rollback", by, r.Source ?? "", null, FirstLine(r.Reason)),
         CompensationSkipped c => new ReportDecision(c.At, "skip undo", c.By, c.Source, c.StepId, null),
         _ => null,
     };
@@ -149,7 +149,7 @@ public static class LaunchReportBuilder
         var started = events.OfType<RollbackStarted>().LastOrDefault();
         return new ReportRollback
         {
-            Reason = rollback.Reason,
+            Reason = FirstLine(rollback.Reason),
             By = started?.By,
             Source = started?.Source,
             StartedAt = rollback.StartedAt,
@@ -191,8 +191,14 @@ public static class LaunchReportBuilder
             };
         })];
 
-    private static string FirstLine(string text)
+    // Errors and reasons carry the failed attempt's log tail after the first line: the report keeps the first line.
+    private static string FirstLine(string? text)
     {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "no reason recorded";
+        }
+
         var end = text.IndexOf('\n', StringComparison.Ordinal);
         return (end < 0 ? text : text[..end]).TrimEnd('\r');
     }
