@@ -28,7 +28,7 @@ internal sealed class CrashLoop
     public (int MinMs, int MaxMs) Window { get; init; } = (300, 2500);
 
     /// <summary>A safety bound (the loop ends by kills, not by time); typically half of it on a quiet 2-core machine.</summary>
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(6);
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(10);
 
     public async Task<CrashLoopOutcome> RunAsync(FaultReport report)
     {
