@@ -14,6 +14,8 @@ using RunbookRunner.Server.Configuration;
 using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Narration;
+using RunbookRunner.Server.Observability;
+using RunbookRunner.Server.OpenApi;
 using RunbookRunner.Server.Problems;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
@@ -85,7 +87,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiExamplesTransformer>();
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -98,6 +104,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
+        services.AddHostedService<OpenTelemetryExport>();
         return new RunbookServerBuilder(services, engine, options);
     }
 }
