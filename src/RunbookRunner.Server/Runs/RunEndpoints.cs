@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RunbookRunner.Contracts;
 using RunbookRunner.Contracts.Runs;
 using RunbookRunner.Core.Loading;
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Persistence;
 using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Runs;
@@ -41,6 +42,7 @@ public static class RunEndpoints
         var caller = ApiCaller.From(context);
         string yaml;
         string sourcePath;
+        string? directory = null;
         if (!string.IsNullOrEmpty(request.Yaml))
         {
             if (!string.IsNullOrEmpty(request.Runbook))
@@ -62,6 +64,7 @@ public static class RunEndpoints
 
             yaml = await File.ReadAllTextAsync(file, cancellationToken);
             sourcePath = catalog.Relative(file);
+            directory = Path.GetDirectoryName(file);
         }
         else
         {
@@ -91,6 +94,12 @@ public static class RunEndpoints
                 StartedBy = caller.ActorId,
                 Source = caller.Source,
                 Rehearsal = request.Rehearsal is { } r ? RehearsalSettings.WithFailures(r.Fail, r.ApproveAll) : null,
+                Settings = new RunSettings
+                {
+                    Variables = request.Vars ?? [],
+                    SecretSources = request.Secrets ?? [],
+                    WorkingDirectory = directory,
+                },
                 RequestId = string.IsNullOrWhiteSpace(key) ? null : StartKey(caller, key),
             },
             cancellationToken);

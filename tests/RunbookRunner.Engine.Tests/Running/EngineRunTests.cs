@@ -1,3 +1,4 @@
+using RunbookRunner.TestKit;
 using FluentAssertions;
 using RunbookRunner.Core.Execution;
 using RunbookRunner.Core.Persistence;
