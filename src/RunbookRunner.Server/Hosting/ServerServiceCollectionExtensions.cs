@@ -11,10 +11,12 @@ using RunbookRunner.Engine;
 using RunbookRunner.Server.Authentication;
 using RunbookRunner.Server.Authorization;
 using RunbookRunner.Server.Configuration;
+using RunbookRunner.Server.Dashboard;
 using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Narration;
 using RunbookRunner.Server.Problems;
+using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Slack;
@@ -80,8 +82,14 @@ public static class ServerServiceCollectionExtensions
 
         services.AddRunbookActions(configuration);
         services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
-        services.AddAuthorization(RunbookPolicies.Add);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
+            .AddDashboardCookie();
+        services.AddAuthorization(o =>
+        {
+            RunbookPolicies.Add(o);
+            DashboardAuthentication.AddPolicy(o);
+        });
+        services.AddRazorComponents();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
@@ -93,8 +101,12 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<RunbookSnapshots>();
         services.TryAddSingleton<RunViews>();
         services.TryAddSingleton<RunCommands>();
+        services.TryAddSingleton<RunStarter>();
+        services.TryAddSingleton<RefusalAudit>();
         services.TryAddSingleton<RunbookCatalog>();
         services.TryAddSingleton<EventReader>();
+        services.TryAddSingleton<RunReports>();
+        services.TryAddSingleton<RunPageLoader>();
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
