@@ -120,6 +120,47 @@ public partial class DashboardTests(DashboardFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task RunPage_InjectedFailure_PausesAndRetryFromTheStepFinishesTheRun()
+    {
+        using var approver = new ApiClient(fixture.Server.Url, fixture.ApproverToken);
+        var ops = await fixture.Browser.NewPageAsync(fixture.Server.Url);
+        await SignInAsync(ops, fixture.OperatorToken, null);
+        if (!await ops.Locator("#start-form").IsVisibleAsync())
+        {
+            await ops.Locator("#start-panel > summary").ClickAsync();
+        }
+
+        await ops.SelectOptionAsync("#runbook", BrowserRunbooks.Name);
+        await ops.FillAsync("#env", "staging");
+        await ops.FillAsync("#fail", "deploy:1");
+        await ops.ClickAsync("#start");
+        await ops.WaitForURLAsync(RunPath());
+        var runId = (await ops.Locator("#run-id").TextContentAsync())!.Trim();
+        await approver.WaitForStepAsync(runId, "go-no-go", "awaiting_approval", TimeSpan.FromSeconds(20));
+        await approver.ApproveAsync(runId, "go-no-go");
+
+        var deploy = ops.Locator("#timeline g.row[data-step='deploy']");
+        await Expect(deploy).ToHaveAttributeAsync("data-state", "failed");
+        await Expect(ops.Locator("#state")).ToHaveTextAsync("paused");
+        await Expect(deploy.Locator("g.mark-failure")).ToHaveCountAsync(1);
+        await Expect(ops.Locator("#step-deploy .facts").First).ToContainTextAsync("injected failure");
+        await BrowserSession.ScreenshotAsync(ops, "10-failed-paused");
+
+        await ops.Locator("#cmd-retry-deploy").FocusAsync();
+        await ops.Keyboard.PressAsync("Enter");
+        await ops.WaitForURLAsync(RunPath());
+        await Expect(ops.Locator("#flash")).ToContainTextAsync("retry deploy: done");
+        await Expect(ops.Locator("#state")).ToHaveTextAsync("succeeded", new() { Timeout = 30_000 });
+        await Expect(deploy.Locator("g.mark-retry")).ToHaveCountAsync(1);
+        await Expect(ops.Locator("table.audit tr.audit-allowed", new() { HasTextString = "retry" })).ToContainTextAsync("U-OPS");
+        await BrowserSession.ScreenshotAsync(ops, "11-retried-succeeded");
+
+        var markdown = await approver.GetTextAsync($"api/runs/{runId}/report?format=md");
+        markdown.Should().Contain("`deploy` attempt 1 failed: injected failure");
+        markdown.Should().Contain("retry `deploy` by U-OPS via web");
+    }
+
+    [Fact]
     public async Task Report_FinishedRehearsal_ShowsTimelineOnTheDashboardAndMarkdownOverTheApi()
     {
         using var api = new ApiClient(fixture.Server.Url, fixture.OperatorToken);
