@@ -23,6 +23,7 @@ public static class CliApp
         "runbook schema --output schemas/runbook.schema.json",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format ics --output launch.ics",
         "runbook graph runbooks/launch-day.yaml --format mermaid",
+        "source <(runbook completion bash)",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -65,6 +66,7 @@ public static class CliApp
             RunsCommand.Create(context),
             SchemaCommand.Create(),
             GraphCommand.Create(context),
+            CompletionCommand.Create(),
         };
         foreach (var command in RunCommands.Create(context))
         {

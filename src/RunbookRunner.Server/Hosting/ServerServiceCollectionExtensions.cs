@@ -15,6 +15,8 @@ using RunbookRunner.Server.Dashboard;
 using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Narration;
+using RunbookRunner.Server.Observability;
+using RunbookRunner.Server.OpenApi;
 using RunbookRunner.Server.Problems;
 using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
@@ -93,7 +95,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiExamplesTransformer>();
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -110,6 +116,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
+        services.AddHostedService<OpenTelemetryExport>();
         return new RunbookServerBuilder(services, engine, options);
     }
 }
