@@ -53,6 +53,7 @@ public static class CliApp
             RehearseCommand.Create(context),
             ServeCommand.Create(context),
             TokensCommand.Create(context),
+            AuditCommand.Create(context),
             StartCommand.Create(context),
             StatusCommand.Create(context),
             RunsCommand.Create(context),
