@@ -17,7 +17,9 @@ public sealed class LoaderFuzzTests
     private const int Inputs = 100_000;
     private const int Seed = 20261122;
     private static readonly TimeSpan PerInputBound = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan TotalBound = TimeSpan.FromSeconds(120);
+
+    // A hang guard, not a speed target: on two idle cores the run takes well under a minute.
+    private static readonly TimeSpan TotalBound = TimeSpan.FromSeconds(240);
 
     [Fact]
     public async Task Load_100000MutatedAndGeneratedInputs_NeverCrashHangOrLoseAPosition()
