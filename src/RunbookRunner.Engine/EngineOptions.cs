@@ -28,6 +28,13 @@ public sealed class EngineOptions
     /// <summary>Attempts at a decision when another node appended to the same run first.</summary>
     public int MaxConflictRetries { get; set; } = 20;
 
+    /// <summary>
+    /// Keep the state of runs that wait for a person or a timer in memory. Off for servers (thousands of
+    /// parked runs cost nothing but a journal read when they move); on for a rehearsal, where one run moves
+    /// constantly on a compressed clock.
+    /// </summary>
+    public bool KeepParkedRunsInMemory { get; set; }
+
     /// <summary>Log lines kept per step attempt; more are counted, not stored.</summary>
     public int MaxLogLinesPerAttempt { get; set; } = 2000;
 }

@@ -53,6 +53,7 @@ internal sealed class RehearsalSession : IAsyncDisposable
         services.AddRunbookEngine(o =>
         {
             o.NodeId = "rehearsal";
+            o.KeepParkedRunsInMemory = true;
             o.NarrationTargets.Add(ConsoleNarrationSink.TargetName);
         });
         var provider = services.BuildServiceProvider();

@@ -54,7 +54,8 @@ internal sealed partial class RunbookBinder
         var action = BindAction(node, where);
         var approval = BindApproval(Get(node, "approval"), where);
         var manual = BindManual(Get(node, "manual"), where);
-        var wait = Duration(node, "wait", where, positive: true);
+        // wait: 0s is an empty step: a milestone or a join point that completes as soon as it starts.
+        var wait = Duration(node, "wait", where);
         var gates = BindGates(node, where);
         var undo = BindUndo(node, where);
         var kind = BindKind(node, where, action is not null, approval is not null, manual is not null, wait is not null);

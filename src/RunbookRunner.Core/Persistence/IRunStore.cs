@@ -29,6 +29,12 @@ public interface IRunStore
     /// <summary>Ids of every run not finished, oldest first; what a node recovers at start-up.</summary>
     Task<IReadOnlyList<string>> ListUnfinishedRunIdsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every run not finished with its state and step summary, oldest first: lets a node find the runs with
+    /// work in flight without reading thousands of journals.
+    /// </summary>
+    Task<IReadOnlyList<UnfinishedRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>True when a batch with this command key was committed.</summary>
     Task<bool> CommandExistsAsync(string commandKey, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using RunbookRunner.Core.Persistence;
 using RunbookRunner.Core.Runs.Inputs;
 using RunbookRunner.Core.Runs.State;
 using RunbookRunner.Engine.Runs;
+using RunbookRunner.Engine.Scheduling;
 
 namespace RunbookRunner.Engine.Recovery;
 
@@ -17,6 +19,7 @@ public sealed class RecoveryService(
     IRunStore store,
     IRunLeaseStore leases,
     RunEngine engine,
+    IRunWakeScheduler wakes,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<RecoveryService> logger) : BackgroundService
@@ -76,50 +79,81 @@ public sealed class RecoveryService(
 
     /// <summary>
     /// Looks at every unfinished run. At start-up, steps this node was running belong to a previous
-    /// life of the node and are orphaned; later, only steps of nodes without a heartbeat are.
+    /// life of the node and are orphaned; later, only steps of nodes without a heartbeat are. The runs'
+    /// read model says which runs have anything running: only those are read from their journals, so
+    /// thousands of runs parked on approvals cost one paged query, not thousands of journal reads.
     /// </summary>
     private async Task SweepAsync(bool startup, CancellationToken cancellationToken)
     {
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var runId in await store.ListUnfinishedRunIdsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var run in await store.ListUnfinishedRunsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var state = await engine.GetStateAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (state is null || state.IsTerminal)
+            if (MayHaveWorkInFlight(run))
             {
-                continue;
+                await RecoverAsync(run.Id, startup, alive, cancellationToken).ConfigureAwait(false);
             }
+            else if (startup && !wakes.IsDurable)
+            {
+                // Wakes kept in memory died with the last process: re-arm this run's.
+                await engine.SubmitAsync(run.Id, new Tick(), null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
-            var orphaned = new List<string>();
-            foreach (var step in state.RunningSteps)
-            {
-                var node = step.Node ?? "";
-                if (node == _options.NodeId ? startup : !await IsAliveAsync(node, alive, cancellationToken).ConfigureAwait(false))
-                {
-                    orphaned.Add(step.Id);
-                }
-            }
+    private async Task RecoverAsync(string runId, bool startup, Dictionary<string, bool> alive, CancellationToken cancellationToken)
+    {
+        var state = await engine.GetStateAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (state is null || state.IsTerminal)
+        {
+            return;
+        }
 
-            if (startup)
+        var orphaned = new List<string>();
+        foreach (var step in state.RunningSteps)
+        {
+            var node = step.Node ?? "";
+            if (node == _options.NodeId ? startup : !await IsAliveAsync(node, alive, cancellationToken).ConfigureAwait(false))
             {
-                // Undo actions in flight are tied to no node: after a restart they are orphaned too.
-                orphaned.AddRange(state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running).Select(c => c.Item.StepId) ?? []);
+                orphaned.Add(step.Id);
             }
+        }
 
-            if (orphaned.Count > 0)
-            {
-                logger.LogWarning("Run {RunId}: taking over {Steps} left running by a stopped node", runId, string.Join(", ", orphaned));
-                await engine.SubmitAsync(runId, new Recover(orphaned), null, cancellationToken).ConfigureAwait(false);
-            }
-            else if (startup)
-            {
-                // Re-arm the run's wake and anything due while no node was up.
-                await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);
-            }
+        if (startup)
+        {
+            // Undo actions in flight are tied to no node: after a restart they are orphaned too.
+            orphaned.AddRange(state.Rollback?.Items?.Where(c => c.Status == CompensationStatus.Running).Select(c => c.Item.StepId) ?? []);
+        }
 
-            if (state.Status != RunStatus.Running || !state.RunningSteps.Any())
-            {
-                engine.Forget(runId);
-            }
+        if (orphaned.Count > 0)
+        {
+            logger.LogWarning("Run {RunId}: taking over {Steps} left running by a stopped node", runId, string.Join(", ", orphaned));
+            await engine.SubmitAsync(runId, new Recover(orphaned), null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (startup)
+        {
+            // Re-arm the run's wake and anything due while no node was up.
+            await engine.SubmitAsync(runId, new Tick(), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>From the read model: a step (or wait) running, or a rollback under way.</summary>
+    internal static bool MayHaveWorkInFlight(UnfinishedRun record)
+    {
+        if (record.State == StatusNames.Of(RunStatus.RollingBack))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var summary = JsonDocument.Parse(record.SummaryJson);
+            return !summary.RootElement.TryGetProperty("steps", out var steps)
+                || steps.EnumerateArray().Any(s => s.TryGetProperty("state", out var st) && st.GetString() == StatusNames.Of(StepStatus.Running));
+        }
+        catch (JsonException)
+        {
+            // An unreadable summary proves nothing: look at the journal.
+            return true;
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RunbookRunner.Core.Loading;
 using RunbookRunner.Core.Model;
 using RunbookRunner.Core.Persistence;
+using RunbookRunner.Core.Runs.Commands;
 using RunbookRunner.Core.Runs.Deciding;
 using RunbookRunner.Core.Runs.Events;
 using RunbookRunner.Core.Runs.Inputs;
@@ -28,6 +29,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
     private readonly IRunStore _store;
     private readonly IAuditStore _audit;
     private readonly CommandRunner _runner;
+    private readonly IRunWakeScheduler _wakes;
     private readonly RunEventFeed _feed;
     private readonly OutboxSignal _outbox;
     private readonly TimeProvider _time;
@@ -38,6 +40,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         IRunStore store,
         IAuditStore audit,
         CommandRunner runner,
+        IRunWakeScheduler wakes,
         RunEventFeed feed,
         OutboxSignal outbox,
         TimeProvider time,
@@ -49,6 +52,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         _store = store;
         _audit = audit;
         _runner = runner;
+        _wakes = wakes;
         _feed = feed;
         _outbox = outbox;
         _time = time;
@@ -123,6 +127,10 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         var slot = _slots.GetOrAdd(id, _ => new RunSlot());
         slot.State = state;
         slot.Context = context;
+
+        // A new run has no wake anywhere yet.
+        slot.Wake = null;
+        slot.WakeKnown = true;
         _feed.Publish(id, 1, [created], state);
         _outbox.Poke();
         var started = await SubmitAsync(id, new StartRun(new Actor(request.StartedBy, request.Source)), null, cancellationToken).ConfigureAwait(false);
@@ -138,14 +146,23 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         {
             RunState after;
             RunContext runContext;
-            Decision decision;
+            IReadOnlyList<RunCommand> commands;
             List<RunEvent> events;
             await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var before = slot.State ?? await LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-                runContext = slot.Context ??= await ContextForAsync(before, cancellationToken).ConfigureAwait(false);
-                decision = RunDecider.Decide(before, input, _time.GetUtcNow());
+                RunState before;
+                if (slot.State is { } cached && slot.Context is { } cachedContext)
+                {
+                    before = cached;
+                    runContext = cachedContext;
+                }
+                else
+                {
+                    (before, runContext) = await LoadAsync(runId, slot.Context, cancellationToken).ConfigureAwait(false);
+                }
+
+                var decision = RunDecider.Decide(before, input, _time.GetUtcNow());
                 if (decision.Error is { } error)
                 {
                     await AuditDeniedAsync(runId, input, context, error, cancellationToken).ConfigureAwait(false);
@@ -168,22 +185,32 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
                     catch (ConcurrencyConflictException) when (attempt < _options.MaxConflictRetries)
                     {
                         // Another node advanced this run: decide again on the fresh journal.
-                        slot.State = null;
+                        slot.Invalidate();
                         continue;
                     }
                     catch
                     {
-                        slot.State = null;
+                        slot.Invalidate();
                         throw;
                     }
 
-                    slot.State = after;
                     _feed.Publish(runId, before.Version + 1, events, after);
                     _outbox.Poke();
+                }
+
+                // The wake is set under the gate, so two decisions on one run cannot leave the older one's wake behind.
+                commands = await SetWakeAsync(runId, slot, decision.Commands, cancellationToken).ConfigureAwait(false);
+                if (!_options.KeepParkedRunsInMemory && IsParked(after, commands))
+                {
+                    // Nothing of the run is in flight here: it waits for a person or a timer, maybe for hours.
+                    // Its state is re-read from the journal when it moves again, so parked runs cost no memory.
+                    slot.State = null;
+                    slot.Context = null;
                 }
                 else
                 {
                     slot.State = after;
+                    slot.Context = runContext;
                 }
             }
             finally
@@ -191,7 +218,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
                 slot.Gate.Release();
             }
 
-            await _runner.PerformAsync(after, runContext, decision.Commands, cancellationToken).ConfigureAwait(false);
+            await _runner.PerformAsync(after, runContext, commands, cancellationToken).ConfigureAwait(false);
             if (after.IsTerminal)
             {
                 Forget(runId);
@@ -228,11 +255,18 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         if (_slots.TryRemove(runId, out var slot))
         {
             // The gate may still be awaited by a concurrent submit; let the GC reclaim it.
-            slot.State = null;
+            slot.Invalidate();
         }
     }
 
-    private async Task<RunState> LoadAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>Runs whose state this node holds in memory (active runs; parked runs are re-read when they move).</summary>
+    public int CachedRuns => _slots.Values.Count(s => s.State is not null);
+
+    private async Task<RunState> LoadAsync(string runId, CancellationToken cancellationToken) =>
+        (await LoadAsync(runId, null, cancellationToken).ConfigureAwait(false)).State;
+
+    /// <summary>Folds the run's journal; one read of the run's record serves both the runbook and the context.</summary>
+    private async Task<(RunState State, RunContext Context)> LoadAsync(string runId, RunContext? context, CancellationToken cancellationToken)
     {
         var record = await _store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new RunNotFoundException(runId);
         var runbook = _runbooks.GetOrAdd(record.RunbookYaml, yaml => RunbookLoader.Load(yaml, record.SourcePath ?? $"{record.RunbookName}.yaml").Runbook
@@ -250,16 +284,36 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
 
             if (page.Count < 1000)
             {
-                return state;
+                return (state, context ?? new RunContext(state, record.IsRehearsal ? RehearsalSettings.FromJson(record.RehearsalOptionsJson) : null));
             }
         }
     }
 
-    private async Task<RunContext> ContextForAsync(RunState state, CancellationToken cancellationToken)
+    /// <summary>Sets the run's wake unless this node knows it is already set to that instant; returns the other commands.</summary>
+    private async Task<IReadOnlyList<RunCommand>> SetWakeAsync(string runId, RunSlot slot, IReadOnlyList<RunCommand> commands, CancellationToken cancellationToken)
     {
-        var record = await _store.GetRunAsync(state.RunId, cancellationToken).ConfigureAwait(false);
-        return new RunContext(state, record is { IsRehearsal: true } ? RehearsalSettings.FromJson(record.RehearsalOptionsJson) : null);
+        if (commands.OfType<ScheduleWake>().LastOrDefault() is not { } wake)
+        {
+            return commands;
+        }
+
+        if (!slot.WakeKnown || slot.Wake != wake.At)
+        {
+            slot.WakeKnown = false;
+            await _wakes.ScheduleAsync(runId, wake.At, cancellationToken).ConfigureAwait(false);
+            slot.Wake = wake.At;
+            slot.WakeKnown = true;
+        }
+
+        return commands.Where(c => c is not ScheduleWake).ToList();
     }
+
+    /// <summary>True when nothing of the run is in flight: no action or undo running, no work just asked for.</summary>
+    private static bool IsParked(RunState state, IReadOnlyList<RunCommand> commands) =>
+        !state.IsTerminal
+        && commands.Count == 0
+        && !state.RunningSteps.Any(s => state.Runbook.FindStep(s.Id)?.Kind == StepKind.Action)
+        && state.Rollback?.Items?.Any(c => c.Status == CompensationStatus.Running) != true;
 
     private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor)
     {

@@ -6,6 +6,12 @@ namespace RunbookRunner.Engine.Scheduling;
 /// </summary>
 public interface IRunWakeScheduler
 {
+    /// <summary>
+    /// True when wakes survive a restart of the process (they live in the database): a restarted node
+    /// then need not re-arm the wakes of runs that were only waiting.
+    /// </summary>
+    bool IsDurable { get; }
+
     /// <summary>Sets (or with null clears) the run's wake, replacing any earlier one.</summary>
     Task ScheduleAsync(string runId, DateTimeOffset? at, CancellationToken cancellationToken = default);
 }

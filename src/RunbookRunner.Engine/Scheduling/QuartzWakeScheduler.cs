@@ -10,6 +10,8 @@ public sealed class QuartzWakeScheduler(ISchedulerFactory schedulers) : IRunWake
 {
     private const string Group = "run-wake";
 
+    public bool IsDurable => true;
+
     public async Task ScheduleAsync(string runId, DateTimeOffset? at, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,8 @@ public sealed class TimerWakeScheduler(TimeProvider time, Lazy<IRunWakeTarget> t
     /// <summary>The earliest pending wake, for drivers that jump time forward when the engine is idle.</summary>
     public DateTimeOffset? NextDue => _timers.Values.Select(t => (DateTimeOffset?)t.At).Min();
 
+    public bool IsDurable => false;
+
     public Task ScheduleAsync(string runId, DateTimeOffset? at, CancellationToken cancellationToken = default)
     {
         if (_timers.TryRemove(runId, out var old))

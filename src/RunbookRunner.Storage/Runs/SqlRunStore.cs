@@ -240,6 +240,22 @@ internal sealed class SqlRunStore(SqlDatabase db) : IRunStore
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<UnfinishedRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<UnfinishedRun>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand(null, "SELECT id, state, summary FROM runs WHERE NOT is_finished ORDER BY created_at, id");
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var runs = new List<UnfinishedRun>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    runs.Add(new UnfinishedRun(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+
+                return runs;
+            },
+            cancellationToken);
+
     public async Task<bool> CommandExistsAsync(string commandKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(commandKey);

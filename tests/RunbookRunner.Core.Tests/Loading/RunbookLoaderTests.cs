@@ -53,6 +53,15 @@ public class RunbookLoaderTests
     }
 
     [Fact]
+    public void Load_WaitOfZero_IsAnEmptyWaitStep()
+    {
+        var result = RunbookLoader.Load("name: empty\nsteps:\n  - id: milestone\n    wait: 0s\n", "empty.yaml");
+
+        result.Diagnostics.Should().BeEmpty();
+        result.Runbook!.Steps.Single().Wait.Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Load_Positions_AreOneBasedForKeysAndValues()
     {
         const string yaml = """

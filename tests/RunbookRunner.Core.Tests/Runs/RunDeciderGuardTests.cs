@@ -55,6 +55,51 @@ public class RunDeciderGuardTests
     }
 
     [Fact]
+    public void Decide_RehearsalGuardReadHealthy_StopsPollingUntilSomethingElseIsDue()
+    {
+        var run = new RunHarness(WithGuard(GuardResponse.Rollback), now: RunHarness.T0, rehearsal: true);
+        run.Start();
+        run.Succeed("cutover");
+        run.Wake.Should().Be(run.Now + TimeSpan.FromSeconds(30), "the first reading is still to come");
+
+        run.Send(new GuardPolled("error-rate", 0.01, false, "rehearsal: healthy"));
+
+        run.Wake.Should().Be(RunHarness.T0 + TimeSpan.FromHours(1), "a simulated healthy guard cannot change, so only the watch's end is due");
+        run.After(TimeSpan.FromSeconds(30));
+        run.Commands.OfType<PollGuard>().Should().BeEmpty();
+        run.At(RunHarness.T0 + TimeSpan.FromHours(2));
+        run.State.Guards["error-rate"].Status.Should().Be(GuardStatus.Expired);
+    }
+
+    [Fact]
+    public void Decide_RehearsalGuardBreached_KeepsPollingUntilItTrips()
+    {
+        var run = new RunHarness(WithGuard(GuardResponse.Rollback), now: RunHarness.T0, rehearsal: true);
+        run.Start();
+        run.Succeed("cutover");
+
+        run.Send(new GuardPolled("error-rate", 1, true, "rehearsal: injected breach"));
+
+        run.Wake.Should().Be(run.Now + TimeSpan.FromSeconds(30));
+        run.After(TimeSpan.FromSeconds(30));
+        run.Commands.OfType<PollGuard>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Decide_RealRunGuardReadHealthy_KeepsPolling()
+    {
+        var run = new RunHarness(WithGuard(GuardResponse.Rollback), now: RunHarness.T0);
+        run.Start();
+        run.Succeed("cutover");
+
+        run.Send(new GuardPolled("error-rate", 0.01, false, "ok"));
+
+        run.Wake.Should().Be(run.Now + TimeSpan.FromSeconds(30), "a real metric can change at any poll");
+        run.After(TimeSpan.FromSeconds(30));
+        run.Commands.OfType<PollGuard>().Should().ContainSingle();
+    }
+
+    [Fact]
     public void Guard_Notify_KeepsWatching()
     {
         var run = new RunHarness(WithGuard(GuardResponse.Notify) with { Guards = [WithGuard(GuardResponse.Notify).Guards[0] with { Check = new GuardCheck { Url = "u", ExpectStatus = 200 } }] }, now: RunHarness.T0);

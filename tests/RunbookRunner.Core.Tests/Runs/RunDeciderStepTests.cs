@@ -88,6 +88,18 @@ public class RunDeciderStepTests
     }
 
     [Fact]
+    public void Decide_EmptyWaitSteps_CompleteInTheDecisionThatStartsThem()
+    {
+        var steps = Enumerable.Range(1, 5).Select(i => new Step { Id = $"w{i}", Kind = StepKind.Wait, Wait = TimeSpan.Zero }).ToArray();
+        var run = new RunHarness(Of(steps));
+
+        run.Start();
+
+        run.State.Status.Should().Be(RunStatus.Succeeded);
+        run.LastEvents.OfType<StepSucceeded>().Select(e => e.StepId).Should().Equal("w1", "w2", "w3", "w4", "w5");
+    }
+
+    [Fact]
     public void Decide_FailureWithRetriesLeft_RetriesAfterBackoff()
     {
         var step = Action("smoke") with { Retry = new RetryPolicy(3, TimeSpan.FromSeconds(20), 2) };

@@ -13,10 +13,10 @@ internal sealed class RunHarness
 {
     public static readonly DateTimeOffset T0 = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public RunHarness(Runbook runbook, DateTimeOffset? now = null, string startedBy = "U-LEAD", string? environment = "production")
+    public RunHarness(Runbook runbook, DateTimeOffset? now = null, string startedBy = "U-LEAD", string? environment = "production", bool rehearsal = false)
     {
         Now = now ?? T0 - TimeSpan.FromHours(8);
-        var created = new RunCreated(runbook.Name, T0, environment, startedBy, false) { At = Now };
+        var created = new RunCreated(runbook.Name, T0, environment, startedBy, rehearsal) { At = Now };
         State = RunState.Initial("run-1", runbook).Apply(created);
         Journal.Add(created);
     }

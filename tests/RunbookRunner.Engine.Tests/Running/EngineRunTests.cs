@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using RunbookRunner.Core.Execution;
 using RunbookRunner.Core.Persistence;
 using RunbookRunner.Core.Runs.Deciding;
@@ -208,6 +209,50 @@ public abstract class EngineRunTests
         var started = (await a.JournalAsync(run.RunId)).OfType<StepStarted>().ToList();
         started.GroupBy(s => (s.StepId, s.Attempt)).Should().OnlyContain(g => g.Count() == 1);
         started.Should().HaveCount(12);
+    }
+
+    private const string ParkedRunbook = """
+        name: parked
+        roles: { leads: [U-A, U-B, U-C] }
+        steps:
+          - id: go
+            approval: { roles: [leads], required: 2, timeout: 30m }
+          - id: settle
+            wait: 0s
+        """;
+
+    [Fact]
+    public async Task Submit_RunParkedOnApproval_HoldsNoStateAndResumesFromTheJournal()
+    {
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync());
+        var run = await node.Engine.StartAsync(Request(ParkedRunbook, node.Clock.GetUtcNow()));
+        node.Engine.CachedRuns.Should().Be(0, "a run waiting for people is re-read when it moves");
+
+        await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-A", "slack")));
+        var end = await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-B", "slack")));
+
+        end.State.Status.Should().Be(RunStatus.Succeeded);
+        var journal = await node.JournalAsync(run.RunId);
+        RunState.Fold(run.RunId, end.State.Runbook, journal).Should().BeEquivalentTo(end.State, o => o.Excluding(s => s.Version));
+        node.Engine.CachedRuns.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Submit_WakeUnchangedByADecision_IsNotSetAgain()
+    {
+        CountingWakes? wakes = null;
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), configure: services =>
+            services.AddSingleton<Scheduling.IRunWakeScheduler>(sp => wakes = new CountingWakes(sp.GetRequiredService<Scheduling.TimerWakeScheduler>())));
+        var start = node.Clock.GetUtcNow();
+        var run = await node.Engine.StartAsync(Request(ParkedRunbook, start));
+
+        await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-A", "slack")));
+        await node.Engine.SubmitAsync(run.RunId, new Tick());
+        wakes!.Set.Should().Equal([start + TimeSpan.FromMinutes(30)], "the approval timeout is set once, however often the run moves");
+
+        await node.Engine.SubmitAsync(run.RunId, new Approve("go", new Actor("U-B", "slack")));
+
+        wakes.Set.Should().Equal(start + TimeSpan.FromMinutes(30), null);
     }
 
     private static async Task<RunState> WaitForAsync(EngineHarness node, string runId, Func<RunState, bool> condition)

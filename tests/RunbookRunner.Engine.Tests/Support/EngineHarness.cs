@@ -46,7 +46,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public RecoveryService Recovery => _services.GetRequiredService<RecoveryService>();
 
     public static async Task<EngineHarness> StartAsync(
-        string store, ManualTimeProvider? clock = null, IEnumerable<IStepAction>? actions = null, string nodeId = "node-a")
+        string store, ManualTimeProvider? clock = null, IEnumerable<IStepAction>? actions = null, string nodeId = "node-a",
+        Action<IServiceCollection>? configure = null)
     {
         clock ??= new ManualTimeProvider();
         var sink = new RecordingSink();
@@ -65,6 +66,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             o.NodeId = nodeId;
             o.NarrationTargets.Add(sink.Target);
         });
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<ISchemaMigrator>().MigrateAsync();
         return new EngineHarness(provider, clock, sink);

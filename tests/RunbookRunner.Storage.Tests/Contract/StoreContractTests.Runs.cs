@@ -292,4 +292,29 @@ public abstract partial class StoreContractTests
 
         unfinished.Should().Equal(first.RunId, third.RunId);
     }
+
+    [Fact]
+    public async Task ListUnfinishedRunsAsync_MixedRuns_ReturnsUnfinishedWithStateAndSummaryOldestFirst()
+    {
+        var first = await CreateRunAsync();
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var finished = await CreateRunAsync();
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var third = await CreateRunAsync(state: "scheduled");
+        await Storage.Runs.AppendAsync(finished.RunId, 1, TestData.Events(Time, "RunAborted") with
+        {
+            Run = new RunSummaryUpdate("aborted", true, TimeSpan.Zero, "{}"),
+        });
+        await Storage.Runs.AppendAsync(first.RunId, 1, TestData.Events(Time, "StepStarted") with
+        {
+            Run = new RunSummaryUpdate("running", false, TimeSpan.Zero, """{"steps":[{"id":"a","state":"running"}]}"""),
+        });
+
+        var unfinished = await Storage.Runs.ListUnfinishedRunsAsync();
+
+        unfinished.Select(r => r.Id).Should().Equal(first.RunId, third.RunId);
+        unfinished[0].State.Should().Be("running");
+        unfinished[0].SummaryJson.Should().Contain("\"state\":\"running\"");
+        unfinished[1].State.Should().Be("scheduled");
+    }
 }

@@ -31,12 +31,20 @@ public static partial class RunDecider
                 continue;
             }
 
-            if (PollSlot(guard, g, b.Now) is { } slot && (g.LastPollAt is null || g.LastPollAt < slot))
+            if (!IsSettledInRehearsal(b.State, g) && PollSlot(guard, g, b.Now) is { } slot && (g.LastPollAt is null || g.LastPollAt < slot))
             {
                 b.Command(new PollGuard(guard.Id, guard.Check, slot));
             }
         }
     }
+
+    /// <summary>
+    /// A rehearsal simulates each guard's reading as constant (healthy, or breached when named in
+    /// <c>--fail</c>), and healthy readings after the first change nothing: once a rehearsal guard
+    /// has read healthy, polling it again is a no-op, so it is not polled (nor woken for) until it expires.
+    /// </summary>
+    internal static bool IsSettledInRehearsal(RunState state, GuardState g) =>
+        state.Rehearsal && g.Readings > 0 && g.BreachSince is null;
 
     /// <summary>
     /// Guards poll on a grid from their activation (every <c>every</c>); a tick close enough after a

@@ -149,7 +149,10 @@ public static partial class RunDecider
             foreach (var g in s.Guards.Values.Where(g => g.Status == GuardStatus.Active))
             {
                 var guard = s.Runbook.Guards.First(x => x.Id == g.Id);
-                due.Add(NextPollSlot(guard, g, b.Now));
+                if (!IsSettledInRehearsal(s, g))
+                {
+                    due.Add(NextPollSlot(guard, g, b.Now));
+                }
 
                 if (g.Until is { } until)
                 {

@@ -1,0 +1,3 @@
+using RunbookRunner.Benchmarks;
+
+return await BenchmarkApp.RunAsync(args);
