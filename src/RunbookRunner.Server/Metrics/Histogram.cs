@@ -1,17 +1,31 @@
 namespace RunbookRunner.Server.Metrics;
 
-/// <summary>A Prometheus histogram with labels: per label set, cumulative bucket counts, a sum and a count.</summary>
-public sealed class Histogram(string name, string help, IReadOnlyList<double> bounds)
+/// <summary>
+/// A Prometheus histogram with labels: per label set, cumulative bucket counts, a sum and a count. An unlabeled
+/// histogram shows its (zero) series from the start, so scrapes and alerts never see it absent.
+/// </summary>
+public sealed class Histogram
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<string, Series> _series = new(StringComparer.Ordinal);
 
-    public string Name { get; } = name;
+    public Histogram(string name, string help, IReadOnlyList<double> bounds, bool labeled = false)
+    {
+        Name = name;
+        Help = help;
+        Bounds = bounds;
+        if (!labeled)
+        {
+            _series[""] = new Series(new long[bounds.Count]);
+        }
+    }
 
-    public string Help { get; } = help;
+    public string Name { get; }
+
+    public string Help { get; }
 
     /// <summary>Upper bounds of the buckets, ascending (+Inf is implied).</summary>
-    public IReadOnlyList<double> Bounds { get; } = bounds;
+    public IReadOnlyList<double> Bounds { get; }
 
     public void Observe(double value, string labels = "")
     {

@@ -29,13 +29,13 @@ public sealed class ServerMetrics
     public Histogram CommandDuration { get; } = new("runbook_command_duration_seconds", "Time to decide and commit a person's command (API).", Buckets);
 
     public Histogram StepDuration { get; } = new(
-        "runbook_step_duration_seconds", "Duration of step attempts that ended on this node, by outcome.", [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600]);
+        "runbook_step_duration_seconds", "Duration of step attempts that ended on this node, by outcome.", [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600], labeled: true);
 
     public Histogram StepLateness { get; } = new(
         "runbook_step_lateness_seconds", "How long after its planned time (at: T±...) a timed step started.", [0, 1, 5, 15, 30, 60, 300, 900, 1800, 3600]);
 
     public Histogram ApprovalWait { get; } = new(
-        "runbook_approval_wait_seconds", "Time from an approval request to its decision, by decision.", [5, 30, 60, 300, 600, 1800, 3600, 7200, 21600]);
+        "runbook_approval_wait_seconds", "Time from an approval request to its decision, by decision.", [5, 30, 60, 300, 600, 1800, 3600, 7200, 21600], labeled: true);
 
     /// <summary>Every histogram, in output order.</summary>
     public IReadOnlyList<Histogram> Histograms => [CommandDuration, StepDuration, StepLateness, ApprovalWait];
