@@ -24,7 +24,7 @@ internal static class ConfigurationKeys
     };
 
     /// <summary>Keys of the host rather than of our options, which deployments may set too.</summary>
-    public static readonly string[] Host = ["ASPNETCORE_URLS", "DOTNET_gcServer"];
+    public static readonly string[] Host = ["ASPNETCORE_URLS", "DOTNET_gcServer", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME"];
 
     public static IReadOnlySet<string> All { get; } = Build();
 

@@ -10,7 +10,7 @@ namespace RunbookRunner.Integration.Tests.Security;
 
 /// <summary>
 /// A canary secret printed by steps, put in a failing URL and in an error must not appear anywhere a person or
-/// another system can read: API answers, the event stream, narration, the server's logs (every level), and any
+/// another system can read: API answers, launch reports (json, md, html), narration, the server's logs (every level), and any
 /// table of the database (journal, step logs, outbox, audit, Quartz). Run on SQLite and PostgreSQL.
 /// </summary>
 public abstract class CanarySecretTests
@@ -65,12 +65,16 @@ public abstract class CanarySecretTests
                 await ops.GetStringAsync($"api/runs/{run.Id}/logs"),
                 await ops.GetStringAsync($"api/audit?run={run.Id}"),
                 await ops.GetStringAsync("api/runs"),
+                await ops.GetStringAsync($"api/runs/{run.Id}/report?format=json"),
+                await ops.GetStringAsync($"api/runs/{run.Id}/report?format=md"),
+                await ops.GetStringAsync($"api/runs/{run.Id}/report?format=html"),
             };
             var database = await new RawStore(store).DumpAsync();
 
             done.Step("fail-loud").State.Should().Be(StepStates.Failed, "the step really ran and failed");
             done.Step("probe").State.Should().Be(StepStates.Failed);
-            bodies.Should().NotContain(b => b.Contains(canary, StringComparison.Ordinal), "API answers are redacted");
+            bodies.Should().NotContain(b => b.Contains(canary, StringComparison.Ordinal), "API answers and launch reports are redacted");
+            bodies[^2].Should().Contain("fail-loud", "the report describes the run");
             bodies[2].Should().Contain("token=***");
             database.Should().Contain("journal: ").And.Contain("step_logs: ").And.Contain("token=***", "the tables were read");
             database.Should().NotContain(canary, "no table (journal, step logs, outbox, audit, runs, Quartz) stores the secret");

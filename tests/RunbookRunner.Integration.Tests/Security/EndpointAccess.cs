@@ -11,4 +11,7 @@ internal enum EndpointAccess
 
     /// <summary>Slack's request signature; bearer tokens mean nothing there.</summary>
     SlackSignature,
+
+    /// <summary>A dashboard page: a cookie session made at <c>/signin</c>; without one (a bearer token is not one) a redirect to sign in.</summary>
+    DashboardSession,
 }

@@ -20,6 +20,7 @@ public sealed class EndpointPermissionMatrixTests : IAsyncLifetime
 {
     private static readonly TokenRole[] Roles = [TokenRole.Viewer, TokenRole.Operator, TokenRole.Approver, TokenRole.Admin];
 
+    private readonly List<HttpClient> _clients = [];
     private ServerHost _server = null!;
 
     public async Task InitializeAsync() => _server = await ServerHost.StartAsync(StoreFactory.NewSqlite(), new Dictionary<string, string?>
@@ -30,7 +31,11 @@ public sealed class EndpointPermissionMatrixTests : IAsyncLifetime
         ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
     });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _clients.ForEach(c => c.Dispose());
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public void Matrix_EveryMappedEndpoint_HasExactlyOneRow()
@@ -53,25 +58,25 @@ public sealed class EndpointPermissionMatrixTests : IAsyncLifetime
             // Approver and admin act as people the runbook names, so their approvals reach the engine's own rules.
             var slackUser = role switch { TokenRole.Approver => "U1", TokenRole.Admin => "U2", _ => null };
             var name = "matrix-" + role.ToString().ToLowerInvariant();
-            tokens[role] = (_server.Client(await _server.CreateTokenAsync(role, name, slackUser)), slackUser ?? name);
+            tokens[role] = (NoRedirects(await _server.CreateTokenAsync(role, name, slackUser)), slackUser ?? name);
         }
 
-        var run = await RunApi.StartAsync(tokens[TokenRole.Operator].Client, new StartRunRequest { Yaml = PermissionMatrix.GateRunbook });
+        var run = await RunApi.StartAsync(_server.Client(await _server.CreateTokenAsync(TokenRole.Operator, "starter")), new StartRunRequest { Yaml = PermissionMatrix.GateRunbook });
         await RunApi.WaitForAsync(tokens[TokenRole.Viewer].Client, run.Id, r => r.Step("go").State == StepStates.AwaitingApproval, "approval open");
         var target = new MatrixTarget(run.Id, "go", "matrix");
-        var anonymous = _server.Client();
-        var forged = _server.Client("rbk_not-a-real-token");
+        var anonymous = NoRedirects(null);
+        var forged = NoRedirects("rbk_not-a-real-token");
         var failures = new List<string>();
         var expectedDenials = new List<(string Actor, string Action)>();
 
         foreach (var row in PermissionMatrix.Rows)
         {
-            await CheckAsync(row, "anonymous", anonymous, target, row.Access == EndpointAccess.Anonymous ? row.Admitted : [HttpStatusCode.Unauthorized], failures);
+            await CheckAsync(row, "anonymous", anonymous, target, row.Access is EndpointAccess.Anonymous or EndpointAccess.DashboardSession ? row.Admitted : [HttpStatusCode.Unauthorized], failures);
             await CheckAsync(row, "unknown token", forged, target, row.Access == EndpointAccess.Token ? [HttpStatusCode.Unauthorized] : row.Admitted, failures);
             foreach (var role in Roles)
             {
                 var (client, actor) = tokens[role];
-                var admitted = row.Access != EndpointAccess.Token || role >= row.MinimumRole;
+                var admitted = row.Access is not EndpointAccess.Token || role >= row.MinimumRole;
                 if (admitted)
                 {
                     await CheckAsync(row, role.ToString(), client, target, row.Admitted, failures);
@@ -105,7 +110,18 @@ public sealed class EndpointPermissionMatrixTests : IAsyncLifetime
             return;
         }
 
-        if (response.IsSuccessStatusCode || row.Access == EndpointAccess.SlackSignature)
+        if (row.Access == EndpointAccess.DashboardSession)
+        {
+            // Not signed in: the page is not shown, whatever the caller's bearer token says.
+            if (response.Headers.Location is not { } location || new Uri(client.BaseAddress!, location).AbsolutePath != "/signin")
+            {
+                failures.Add($"{row.Key} as {caller}: redirected to '{response.Headers.Location}', not to /signin");
+            }
+
+            return;
+        }
+
+        if (response.IsSuccessStatusCode || row.Access == EndpointAccess.SlackSignature || !row.Pattern.StartsWith("/api/", StringComparison.Ordinal))
         {
             return;
         }
@@ -133,6 +149,19 @@ public sealed class EndpointPermissionMatrixTests : IAsyncLifetime
         {
             failures.Add($"{row.Key} as {caller}: an admitted caller was refused ({problem.Code})");
         }
+    }
+
+    private HttpClient NoRedirects(string? token)
+    {
+        // Redirects are answers here (the dashboard sends the signed-out to /signin), so they are not followed.
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_server.Url + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        _clients.Add(client);
+        return client;
     }
 
     private List<string> MappedEndpoints() =>

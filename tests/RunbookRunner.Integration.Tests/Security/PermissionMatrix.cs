@@ -58,6 +58,25 @@ internal static class PermissionMatrix
         new("GET", "/api/tokens/", EndpointAccess.Token, TokenRole.Admin, _ => Get("api/tokens"), HttpStatusCode.OK) { AuditAction = "token.list" },
         new("DELETE", "/api/tokens/{tokenId}", EndpointAccess.Token, TokenRole.Admin, _ => new HttpRequestMessage(HttpMethod.Delete, "api/tokens/tok_doesnotexist"), HttpStatusCode.NotFound) { AuditAction = "token.revoke" },
 
+        new("GET", "/api/runs/{id}/report", EndpointAccess.Token, TokenRole.Viewer, t => Get($"api/runs/{t.RunId}/report?format=md"), HttpStatusCode.OK, HttpStatusCode.Conflict),
+
+        // The dashboard: sign-in and assets are public (forms without an antiforgery token are refused); every page
+        // needs a session. Its own role checks on commands are covered by the browser tests.
+        new("GET", "/signin", EndpointAccess.Anonymous, TokenRole.Viewer, _ => Get("signin"), HttpStatusCode.OK),
+        new("POST", "/signin", EndpointAccess.Anonymous, TokenRole.Viewer, _ => Form("signin", "token", "rbk_guess"), HttpStatusCode.BadRequest),
+        new("POST", "/signout", EndpointAccess.Anonymous, TokenRole.Viewer, _ => Form("signout", "x", "y"), HttpStatusCode.BadRequest),
+        new("GET", "/assets/{file}", EndpointAccess.Anonymous, TokenRole.Viewer, _ => Get("assets/dashboard.css"), HttpStatusCode.OK),
+        Page("GET", "/", _ => ""),
+        Page("GET", "/runs", _ => "runs"),
+        Page("POST", "/runs", _ => "runs"),
+        Page("GET", "/runs/{id}", t => $"runs/{t.RunId}"),
+        Page("GET", "/runs/{id}/live", t => $"runs/{t.RunId}/live"),
+        Page("GET", "/runs/{id}/events", t => $"runs/{t.RunId}/events"),
+        Page("POST", "/runs/{id}/commands", t => $"runs/{t.RunId}/commands"),
+        Page("GET", "/runs/{id}/report", t => $"runs/{t.RunId}/report"),
+        Page("GET", "/runbooks", _ => "runbooks"),
+        Page("GET", "/runbooks/{name}", t => $"runbooks/{t.RunbookName}"),
+
         new("POST", "/slack/interactions", EndpointAccess.SlackSignature, TokenRole.Viewer, _ => Form("slack/interactions", "payload", "{}"), HttpStatusCode.Unauthorized),
         new("POST", "/slack/commands", EndpointAccess.SlackSignature, TokenRole.Viewer, _ => Form("slack/commands", "command", "/runbook"), HttpStatusCode.Unauthorized),
     ];
@@ -67,6 +86,9 @@ internal static class PermissionMatrix
 
     private static EndpointRow StepCommand(string action, TokenRole role) =>
         new("POST", $"/api/runs/{{id}}/steps/{{step}}/{action}", EndpointAccess.Token, role, t => Post($"api/runs/{t.RunId}/steps/{t.StepId}/{action}", new StepActionRequest { Reason = "matrix" }), Command) { AuditAction = action };
+
+    private static EndpointRow Page(string method, string pattern, Func<MatrixTarget, string> path) =>
+        new(method, pattern, EndpointAccess.DashboardSession, TokenRole.Viewer, t => method == "GET" ? Get(path(t)) : Form(path(t), "command", "pause"), HttpStatusCode.Redirect);
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
