@@ -11,6 +11,7 @@ public static class CliApp
 {
     private static readonly string[] RootExamples =
     [
+        "runbook init --output runbooks/my-launch.yaml",
         "runbook validate runbooks/",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00 --env production",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format json",
@@ -18,6 +19,9 @@ public static class CliApp
         "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
         "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
         "runbook status $RUN --format json",
+        "runbook schema --output schemas/runbook.schema.json",
+        "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format ics --output launch.ics",
+        "runbook graph runbooks/launch-day.yaml --format mermaid",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -48,6 +52,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("RunbookRunner: validate, plan, rehearse and run launch-day runbooks.")
         {
+            InitCommand.Create(),
             ValidateCommand.Create(),
             PlanCommand.Create(context),
             RehearseCommand.Create(context),
@@ -56,6 +61,8 @@ public static class CliApp
             StartCommand.Create(context),
             StatusCommand.Create(context),
             RunsCommand.Create(context),
+            SchemaCommand.Create(),
+            GraphCommand.Create(context),
         };
         foreach (var command in RunCommands.Create(context))
         {

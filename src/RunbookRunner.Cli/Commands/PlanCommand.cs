@@ -3,10 +3,11 @@ using RunbookRunner.Cli.Help;
 using RunbookRunner.Cli.Output;
 using RunbookRunner.Core.Loading;
 using RunbookRunner.Core.Planning;
+using RunbookRunner.Core.Planning.Calendar;
 
 namespace RunbookRunner.Cli.Commands;
 
-/// <summary><c>runbook plan &lt;file&gt; --t0 ... [--env NAME] [--format text|json]</c>: preview the timeline.</summary>
+/// <summary><c>runbook plan &lt;file&gt; --t0 ... [--env NAME] [--format text|json|ics] [--output FILE]</c>: preview the timeline.</summary>
 internal static class PlanCommand
 {
     public static Command Create(CliContext context)
@@ -18,34 +19,40 @@ internal static class PlanCommand
             Required = true,
         };
         var env = new Option<string?>("--env", "-e") { Description = "The environment to plan for (steps with 'only' elsewhere are skipped)." };
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format("ics");
+        format.Description = "Output format: text, json, or ics (an iCalendar file: one event per timed step and approval window, in the runbook's time zone).";
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
         var command = new CliCommand(
             "plan",
-            "Preview a runbook's timeline: T-offset, clock time in the runbook's time zone, dependencies, parallel steps, critical path, rollback and guards.",
+            "Preview a runbook's timeline: T-offset, clock time in the runbook's time zone, dependencies, parallel steps, critical path, rollback and guards. "
+            + "--format ics exports it for the war room's calendars.",
             [
                 "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00",
                 "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --env production",
                 "runbook plan runbooks/launch-day.yaml --t0 now --format json",
+                "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --env production --format ics --output launch.ics",
             ])
         {
             file,
             t0,
             env,
             format,
+            output,
         };
 
         command.SetAction(parseResult => Run(
             parseResult.GetValue(file)!,
             parseResult.GetValue(t0)!,
             parseResult.GetValue(env),
-            CommonOptions.ParseFormat(parseResult.GetValue(format)),
+            parseResult.GetValue(format) ?? "text",
+            parseResult.GetValue(output),
             context.Time,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string file, string t0Text, string? environment, OutputFormat format, TimeProvider time, TextWriter stdout, TextWriter stderr)
+    private static int Run(string file, string t0Text, string? environment, string format, string? output, TimeProvider time, TextWriter stdout, TextWriter stderr)
     {
         var loaded = RunbookLoader.LoadFile(file);
         DiagnosticPrinter.Write(stderr, loaded.Diagnostics);
@@ -70,15 +77,26 @@ internal static class PlanCommand
         }
 
         var plan = RunPlanner.Plan(runbook, t0, environment);
-        if (format == OutputFormat.Json)
+        using var text = new StringWriter();
+        switch (format.ToLowerInvariant())
         {
-            CliJson.Write(stdout, PlanDocumentMapper.Map(plan));
-        }
-        else
-        {
-            PlanTextPrinter.Write(plan, stdout);
+            case "json":
+                CliJson.Write(text, PlanDocumentMapper.Map(plan));
+                break;
+            case "ics":
+                text.Write(PlanCalendar.Write(plan, runbook, time.GetUtcNow()));
+                break;
+            default:
+                PlanTextPrinter.Write(plan, text);
+                break;
         }
 
+        if (output is not null)
+        {
+            return OutputFile.Write(output, text.ToString(), stderr);
+        }
+
+        stdout.Write(text.ToString());
         return ExitCodes.Ok;
     }
 }
