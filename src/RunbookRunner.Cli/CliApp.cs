@@ -19,9 +19,11 @@ public static class CliApp
         "runbook serve --store sqlite:./runbook-runner.db --urls http://127.0.0.1:5080",
         "RUN=$(runbook start runbooks/launch-day.yaml --t0 now --env production | head -1)",
         "runbook status $RUN --format json",
+        "runbook report $RUN --format md > launch-report.md",
         "runbook schema --output schemas/runbook.schema.json",
         "runbook plan runbooks/launch-day.yaml --t0 2026-06-01T12:00 --format ics --output launch.ics",
         "runbook graph runbooks/launch-day.yaml --format mermaid",
+        "source <(runbook completion bash)",
     ];
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit code.</summary>
@@ -60,9 +62,11 @@ public static class CliApp
             TokensCommand.Create(context),
             StartCommand.Create(context),
             StatusCommand.Create(context),
+            ReportCommand.Create(context),
             RunsCommand.Create(context),
             SchemaCommand.Create(),
             GraphCommand.Create(context),
+            CompletionCommand.Create(),
         };
         foreach (var command in RunCommands.Create(context))
         {

@@ -50,6 +50,9 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.TryAddSingleton<RecoveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryService>());
+
+        // Spans (a run is a trace, each step a span) and metrics, recorded from the committed events.
+        services.AddHostedService<Telemetry.RunTracer>();
         return new EngineBuilder(services).UseTimerWakes();
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using RunbookRunner.Server.Audit;
+using RunbookRunner.Server.Dashboard;
 using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Health;
 using RunbookRunner.Server.Hosting;
 using RunbookRunner.Server.Logs;
 using RunbookRunner.Server.Metrics;
+using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Server.Tokens;
@@ -14,7 +16,7 @@ namespace RunbookRunner.Server;
 
 /// <summary>
 /// The server as a library: <c>runbook serve</c>, tests and other hosts build it with <see cref="CreateBuilder(string[], IReadOnlyDictionary{string, string?}?)"/>
-/// and <see cref="Build"/>, or compose it themselves from <see cref="ServerServiceCollectionExtensions.AddRunbookServer"/>,
+/// and <see cref="Build"/> (API and dashboard), or compose it themselves from <see cref="ServerServiceCollectionExtensions.AddRunbookServer"/>,
 /// <see cref="UseRunbookServer"/> and <see cref="MapRunbookApi"/>.
 /// </summary>
 public static class RunbookServer
@@ -46,10 +48,11 @@ public static class RunbookServer
         var app = builder.Build();
         app.UseRunbookServer();
         app.MapRunbookApi();
+        app.MapRunbookDashboard();
         return app;
     }
 
-    /// <summary>Error handling (problem details), authentication and authorization, in that order.</summary>
+    /// <summary>Error handling (problem details), authentication, authorization and the dashboard forms' antiforgery check, in that order.</summary>
     public static WebApplication UseRunbookServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -57,6 +60,7 @@ public static class RunbookServer
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
@@ -74,7 +78,8 @@ public static class RunbookServer
             .MapLogEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
-            .MapRunbookEndpoints();
+            .MapRunbookEndpoints()
+            .MapReportEndpoints();
         endpoints.MapHealthEndpoints().MapMetricsEndpoints();
         endpoints.MapOpenApi().AllowAnonymous();
 

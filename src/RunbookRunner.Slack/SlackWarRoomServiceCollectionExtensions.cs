@@ -65,7 +65,8 @@ public static class SlackWarRoomServiceCollectionExtensions
             sp.GetRequiredService<IStepLogStore>(),
             sp.GetRequiredService<IOptions<SlackWarRoomOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackNarrationSink>>()));
+            sp.GetRequiredService<ILogger<SlackNarrationSink>>(),
+            sp.GetService<IOptions<EngineOptions>>()?.Value.PublicUrl));
         services.AddSingleton<INarrationSink>(sp => sp.GetRequiredService<SlackNarrationSink>());
 
         services.TryAddSingleton<SlackBackgroundWork>();

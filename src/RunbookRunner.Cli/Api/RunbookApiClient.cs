@@ -44,6 +44,18 @@ public sealed class RunbookApiClient(HttpClient http)
         return await ReadAsync<RunListDto>(response, cancellationToken);
     }
 
+    /// <summary>The launch report of a run as the server renders it (<paramref name="format"/>: md, html or json).</summary>
+    public async Task<string> GetReportAsync(string runId, string format, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}/report?format={Uri.EscapeDataString(format)}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ApiProblemException(response.StatusCode, await ReadProblemAsync(response, cancellationToken));
+        }
+
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Sends a command on a run (<c>pause</c>) or a step (<c>steps/go-no-go/approve</c>) with an idempotency key,
     /// so sending it again (a retried script) applies it once.

@@ -98,6 +98,7 @@ public sealed class CommandRunner(
         activity.Enter();
         _ = Task.Run(async () =>
         {
+            using var scope = Telemetry.LogScopes.ForStep(logger, state.RunId, logAs ?? stepId, attempt);
             try
             {
                 var result = await RunActionAsync(state, context, logAs ?? stepId, stepId, attempt, call, timeout, cancel.Token).ConfigureAwait(false);

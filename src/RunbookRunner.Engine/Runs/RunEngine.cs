@@ -141,6 +141,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
     public async Task<SubmitResult> SubmitAsync(string runId, RunInput input, SubmitContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var scope = Telemetry.LogScopes.ForRun(_logger, runId);
         var slot = _slots.GetOrAdd(runId, _ => new RunSlot());
         for (var attempt = 1; ; attempt++)
         {

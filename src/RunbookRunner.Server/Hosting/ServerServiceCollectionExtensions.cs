@@ -11,10 +11,14 @@ using RunbookRunner.Engine;
 using RunbookRunner.Server.Authentication;
 using RunbookRunner.Server.Authorization;
 using RunbookRunner.Server.Configuration;
+using RunbookRunner.Server.Dashboard;
 using RunbookRunner.Server.Events;
 using RunbookRunner.Server.Metrics;
 using RunbookRunner.Server.Narration;
+using RunbookRunner.Server.Observability;
+using RunbookRunner.Server.OpenApi;
 using RunbookRunner.Server.Problems;
+using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Slack;
@@ -80,12 +84,22 @@ public static class ServerServiceCollectionExtensions
 
         services.AddRunbookActions(configuration);
         services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
-        services.AddAuthorization(RunbookPolicies.Add);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
+            .AddDashboardCookie();
+        services.AddAuthorization(o =>
+        {
+            RunbookPolicies.Add(o);
+            DashboardAuthentication.AddPolicy(o);
+        });
+        services.AddRazorComponents();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddCode);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiExamplesTransformer>();
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -93,11 +107,16 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<RunbookSnapshots>();
         services.TryAddSingleton<RunViews>();
         services.TryAddSingleton<RunCommands>();
+        services.TryAddSingleton<RunStarter>();
+        services.TryAddSingleton<RefusalAudit>();
         services.TryAddSingleton<RunbookCatalog>();
         services.TryAddSingleton<EventReader>();
+        services.TryAddSingleton<RunReports>();
+        services.TryAddSingleton<RunPageLoader>();
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
+        services.AddHostedService<OpenTelemetryExport>();
         return new RunbookServerBuilder(services, engine, options);
     }
 }

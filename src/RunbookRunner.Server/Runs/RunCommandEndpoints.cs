@@ -18,17 +18,12 @@ public static class RunCommandEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var run = api.MapGroup("/runs/{id}").WithTags("Run commands");
-        Map(run, "pause", RunbookPolicies.Operator, (_, by, _) => new PauseRun(by));
-        Map(run, "resume", RunbookPolicies.Operator, (_, by, _) => new ResumeRun(by));
-        Map(run, "abort", RunbookPolicies.Operator, (_, by, reason) => new AbortRun(by, reason));
-        Map(run, "rollback", RunbookPolicies.Operator, (_, by, reason) => new RollbackRun(by, reason));
-
         var step = run.MapGroup("/steps/{step}");
-        Map(step, "approve", RunbookPolicies.Approver, (s, by, _) => new Approve(s!, by));
-        Map(step, "reject", RunbookPolicies.Approver, (s, by, reason) => new Reject(s!, by, reason));
-        Map(step, "retry", RunbookPolicies.Operator, (s, by, _) => new RetryStep(s!, by));
-        Map(step, "skip", RunbookPolicies.Operator, (s, by, _) => new SkipStep(s!, by));
-        Map(step, "done", RunbookPolicies.Operator, (s, by, _) => new CompleteManual(s!, by));
+        foreach (var command in RunCommandCatalog.All)
+        {
+            Map(command.OnStep ? step : run, command.Action, command.Policy, command.Input);
+        }
+
         return api;
     }
 

@@ -28,75 +28,13 @@ public static class RunEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<RunDto>, ProblemHttpResult>> StartAsync(
+    private static Task<Results<Created<RunDto>, ProblemHttpResult>> StartAsync(
         Contracts.Runs.StartRunRequest request,
         HttpContext context,
-        RunEngine engine,
-        RunViews views,
-        RunbookCatalog catalog,
-        TimeProvider time,
+        RunStarter starter,
         [FromHeader(Name = ApiHeaders.IdempotencyKey)] string? idempotencyKey,
-        CancellationToken cancellationToken)
-    {
-        var caller = ApiCaller.From(context);
-        string yaml;
-        string sourcePath;
-        if (!string.IsNullOrEmpty(request.Yaml))
-        {
-            if (!string.IsNullOrEmpty(request.Runbook))
-            {
-                return ApiProblems.InvalidRequest("give either 'runbook' (a name) or 'yaml' (the text), not both");
-            }
-
-            yaml = request.Yaml;
-            // Only a label in diagnostics ("runbooks/launch-day.yaml:4:3"); nothing is read from it.
-            sourcePath = request.FileName is { Length: > 0 and <= 260 } f ? f.Trim() : "runbook.yaml";
-        }
-        else if (!string.IsNullOrWhiteSpace(request.Runbook))
-        {
-            var file = catalog.Find(request.Runbook.Trim());
-            if (file is null)
-            {
-                return ApiProblems.RunbookNotFound(request.Runbook, catalog.Folder);
-            }
-
-            yaml = await File.ReadAllTextAsync(file, cancellationToken);
-            sourcePath = catalog.Relative(file);
-        }
-        else
-        {
-            return ApiProblems.InvalidRequest("give 'runbook' (a name from GET /api/runbooks) or 'yaml' (the runbook text)");
-        }
-
-        // The runbook's time zone gives meaning to a T0 without an offset; an invalid runbook is answered here at once.
-        var loaded = RunbookLoader.Load(yaml, sourcePath);
-        if (loaded.HasErrors || loaded.Runbook is null)
-        {
-            return ApiProblems.InvalidRunbook(loaded.Diagnostics);
-        }
-
-        if (!LaunchTimes.TryParse(request.T0, loaded.Runbook.TimeZone, time, out var t0, out var t0Error))
-        {
-            return ApiProblems.InvalidRequest(t0Error!);
-        }
-
-        var key = idempotencyKey ?? request.RequestId;
-        var state = await engine.StartAsync(
-            new Engine.Runs.StartRunRequest
-            {
-                RunbookYaml = yaml,
-                SourcePath = sourcePath,
-                T0 = t0,
-                Environment = string.IsNullOrWhiteSpace(request.Env) ? null : request.Env.Trim(),
-                StartedBy = caller.ActorId,
-                Source = caller.Source,
-                Rehearsal = request.Rehearsal is { } r ? RehearsalSettings.WithFailures(r.Fail, r.ApproveAll) : null,
-                RequestId = string.IsNullOrWhiteSpace(key) ? null : StartKey(caller, key),
-            },
-            cancellationToken);
-        var run = await views.GetAsync(state.RunId, cancellationToken) ?? throw new RunNotFoundException(state.RunId);
-        return TypedResults.Created($"/api/runs/{run.Id}", run);
-    }
+        CancellationToken cancellationToken) =>
+        starter.StartAsync(request, ApiCaller.From(context), idempotencyKey, cancellationToken);
 
     private static async Task<Ok<RunListDto>> ListAsync(
         IRunStore store,
@@ -122,8 +60,4 @@ public static class RunEndpoints
 
     private static async Task<Results<Ok<RunDto>, ProblemHttpResult>> GetAsync(string id, RunViews views, CancellationToken cancellationToken) =>
         await views.GetAsync(id, cancellationToken) is { } run ? TypedResults.Ok(run) : ApiProblems.RunNotFound(id);
-
-    // Scoped to the caller, so two people's keys never collide.
-    private static string StartKey(ApiCaller caller, string key) =>
-        RunCommands.CommandKey("-", "start", null, caller.ActorId, key)!;
 }

@@ -15,7 +15,8 @@ public static class RunReport
     private const int MaxSectionText = 2900;
     private const int MaxTimelineBlocks = 40;
 
-    public static SlackMessage Render(RunState state, RunTimeline timeline)
+    /// <summary>The summary; with <paramref name="reportUrl"/> it ends with a link to the full launch report.</summary>
+    public static SlackMessage Render(RunState state, RunTimeline timeline, string? reportUrl = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(timeline);
@@ -57,6 +58,11 @@ public static class RunReport
         if (approvals.Count > 0)
         {
             builder.Section(Chunks("*Approvals*", approvals).First());
+        }
+
+        if (reportUrl is not null)
+        {
+            builder.Section($"📄 <{reportUrl}|Full launch report> (planned vs actual, approvals, failures, rollback, guard readings, timeline)");
         }
 
         builder.Context($"Run `{state.RunId}` · started by {Mention(state.StartedBy)}{(state.Environment is { } env ? $" · {Text(env, 60)}" : "")}");

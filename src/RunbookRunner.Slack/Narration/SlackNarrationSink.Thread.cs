@@ -35,7 +35,7 @@ public sealed partial class SlackNarrationSink
             case RunSucceeded or RunFailed or RunAborted or RunRolledBack:
                 await PostOnceAsync(delivery, "line", Line(delivery), cancellationToken).ConfigureAwait(false);
                 var now = _time.GetUtcNow();
-                await PostOnceAsync(delivery, "report", RunReport.Render(state, RunTimeline.Of(state, now, delivery.Run.Plan)), cancellationToken).ConfigureAwait(false);
+                await PostOnceAsync(delivery, "report", RunReport.Render(state, RunTimeline.Of(state, now, delivery.Run.Plan), ReportUrl(state.RunId)), cancellationToken).ConfigureAwait(false);
                 return;
         }
 
@@ -44,6 +44,10 @@ public sealed partial class SlackNarrationSink
             await PostOnceAsync(delivery, "line", Line(delivery), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The launch report on the dashboard (needs Runbook:PublicUrl), linked from the final summary.</summary>
+    private string? ReportUrl(string runId) =>
+        _publicUrl is null ? null : $"{_publicUrl}/runs/{Uri.EscapeDataString(runId)}/report";
 
     /// <summary>Events the war room wants to read about; the rest only move the status message.</summary>
     private static bool IsWorthALine(Delivery delivery)

@@ -38,8 +38,12 @@ public sealed partial class SlackNarrationSink : INarrationSink, IAsyncDisposabl
     private readonly ILogger<SlackNarrationSink> _logger;
     private readonly NarratedRunCache _runs;
     private readonly StatusCoalescer _coalescer;
+    private readonly string? _publicUrl;
 
-    /// <summary>Creates the sink; <paramref name="slack"/> gives the Slack client per delivery (typed HTTP clients are short-lived by design).</summary>
+    /// <summary>
+    /// Creates the sink; <paramref name="slack"/> gives the Slack client per delivery (typed HTTP clients are short-lived by design).
+    /// With <paramref name="publicUrl"/> (the engine's public URL) the final summary links to the run's launch report.
+    /// </summary>
     public SlackNarrationSink(
         Func<ISlackClient> slack,
         INarrationStateStore store,
@@ -47,7 +51,8 @@ public sealed partial class SlackNarrationSink : INarrationSink, IAsyncDisposabl
         IStepLogStore logs,
         IOptions<SlackWarRoomOptions> options,
         TimeProvider time,
-        ILogger<SlackNarrationSink> logger)
+        ILogger<SlackNarrationSink> logger,
+        string? publicUrl = null)
     {
         ArgumentNullException.ThrowIfNull(slack);
         ArgumentNullException.ThrowIfNull(store);
@@ -63,6 +68,7 @@ public sealed partial class SlackNarrationSink : INarrationSink, IAsyncDisposabl
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _publicUrl = string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl.TrimEnd('/');
         _runs = new NarratedRunCache(_options.CachedRuns);
         _coalescer = new StatusCoalescer(_options.StatusCoalesceWindow, time, FlushStatusAsync, logger);
     }

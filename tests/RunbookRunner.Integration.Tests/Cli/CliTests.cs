@@ -56,6 +56,8 @@ public abstract class CliTests : IAsyncLifetime
         var done = await RunApi.WaitForAsync(Server.Client(operatorToken.Lines[0]), runId, r => RunStates.IsTerminal(r.State), "finished");
         var finalStatus = await Client("status", runId, "--token", operatorToken.Lines[0]);
         var runs = await Client("runs", "--token", operatorToken.Lines[0]);
+        var report = await Client("report", runId, "--token", operatorToken.Lines[0]);
+        var reportJson = await Client("report", runId, "--format", "json", "--token", operatorToken.Lines[0]);
 
         operatorToken.ExitCode.Should().Be(0, operatorToken.ToString());
         operatorToken.Lines.Should().ContainSingle().Which.Should().StartWith("rbk_");
@@ -79,6 +81,15 @@ public abstract class CliTests : IAsyncLifetime
         done.State.Should().Be(RunStates.Succeeded);
         finalStatus.ExitCode.Should().Be(0);
         runs.Stdout.Should().Contain(runId).And.Contain("succeeded");
+        report.ExitCode.Should().Be(0, report.ToString());
+        report.Stdout.Should().StartWith("# Launch report: gate (rehearsal)").And.Contain("**The run succeeded.**")
+            .And.Contain("approved by U2 at").And.Contain("via cli").And.Contain("| `after` | succeeded |");
+        using (var json = JsonDocument.Parse(reportJson.Stdout))
+        {
+            json.RootElement.GetProperty("runId").GetString().Should().Be(runId);
+            json.RootElement.GetProperty("approvals")[0].GetProperty("grants")[0].GetProperty("by").GetString().Should().Be("U2");
+            json.RootElement.GetProperty("audit").EnumerateArray().Should().Contain(a => a.GetProperty("action").GetString() == "approve");
+        }
     }
 
     [Fact]

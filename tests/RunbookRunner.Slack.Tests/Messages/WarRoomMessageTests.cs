@@ -160,6 +160,28 @@ public sealed class WarRoomMessageTests
         text.Should().Contain("The run succeeded.").And.Contain("after 1h1m");
     }
 
+    [Fact]
+    public void RunReport_WithReportUrl_EndsWithALinkToTheLaunchReport()
+    {
+        const string runbook = """
+            name: short
+            steps:
+              - id: only
+                wait: 1m
+            """;
+        var state = Fold(
+            runbook,
+            new RunCreated("short", T0, null, "U0AAA", Rehearsal: false) { At = At(15, 0) },
+            new RunStarted { At = At(15, 0) },
+            new RunSucceeded { At = At(15, 1) });
+
+        var linked = AllText(RunReport.Render(state, RunTimeline.Of(state, At(15, 1)), "https://runbooks.example.com/runs/run-1/report"));
+        var plain = AllText(RunReport.Render(state, RunTimeline.Of(state, At(15, 1))));
+
+        linked.Should().Contain("<https://runbooks.example.com/runs/run-1/report|Full launch report>");
+        plain.Should().NotContain("Full launch report");
+    }
+
     private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 22, hour, minute, 0, TimeSpan.Zero);
 
     private static RunState Fold(string yaml, params RunEvent[] events)

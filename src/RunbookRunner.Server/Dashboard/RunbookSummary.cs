@@ -1,0 +1,4 @@
+namespace RunbookRunner.Server.Dashboard;
+
+/// <summary>A runbook of the runbooks folder as the dashboard lists it.</summary>
+public sealed record RunbookSummary(string Name, string File, string? Title, bool Valid, int Errors, int Warnings, IReadOnlyList<string> Environments, int Steps);
