@@ -26,6 +26,13 @@ public sealed class ActionsOptions
     /// <summary>Ceiling of one request inside polling actions (<c>http.wait</c>), so one hung request does not eat the step.</summary>
     public TimeSpan PollRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A DNS-over-HTTPS JSON endpoint for <c>dns.check</c> (<c>https://cloudflare-dns.com/dns-query</c>,
+    /// <c>https://dns.google/resolve</c>): answers as the public sees them, not from the runner's cache, and
+    /// CNAME and TXT records too. Null uses the system resolver (A and AAAA only).
+    /// </summary>
+    public Uri? DnsOverHttpsUrl { get; set; }
+
     /// <summary>Interval between resolutions in <c>dns.check</c>.</summary>
     public TimeSpan DnsPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

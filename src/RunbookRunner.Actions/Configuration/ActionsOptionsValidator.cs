@@ -49,6 +49,11 @@ public sealed class ActionsOptionsValidator : IValidateOptions<ActionsOptions>
             failures.Add($"{nameof(ActionsOptions.GitHubPollInterval)} must be positive.");
         }
 
+        if (options.DnsOverHttpsUrl is { } doh && (!doh.IsAbsoluteUri || (doh.Scheme != Uri.UriSchemeHttp && doh.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"{nameof(ActionsOptions.DnsOverHttpsUrl)} '{doh}' must be an absolute http(s) URL such as https://cloudflare-dns.com/dns-query.");
+        }
+
         CheckBaseUrl(failures, "Cloudflare:ApiBaseUrl", options.CloudflareApiBaseUrl);
         CheckBaseUrl(failures, "Slack:ApiBaseUrl", options.SlackApiBaseUrl);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -9,9 +9,10 @@ using RunbookRunner.Core.Schema;
 namespace RunbookRunner.Actions.Postgres;
 
 /// <summary>
-/// <c>postgres.restore</c>: <c>pg_restore --single-transaction</c> of a custom-format dump into <c>connection</c>,
-/// dropping existing objects first (<c>clean</c>, default true, with <c>--if-exists</c>). All or nothing: a
-/// failed restore leaves the database as it was. Outputs: <c>from</c>, <c>duration_ms</c>.
+/// <c>postgres.restore</c>: restores a custom-format dump into <c>connection</c> in one transaction. With <c>clean</c>
+/// (default true) the database ends exactly as dumped: objects in the dump are dropped and recreated, and tables, views
+/// and sequences created since the dump are dropped. All or nothing: a failed restore leaves the database as it was.
+/// Outputs: <c>from</c>, <c>duration_ms</c>.
 /// </summary>
 public sealed class PostgresRestoreAction : StepAction
 {
@@ -37,34 +38,18 @@ public sealed class PostgresRestoreAction : StepAction
             return ActionResult.Failure($"dump file '{source}' does not exist", retryable: false);
         }
 
-        string pgRestore;
+        ProcessRunResult result;
         try
         {
-            pgRestore = _tools.Locate("pg_restore");
+            context.Log.Write($"pg_restore{(clean ? " --clean" : string.Empty)} {source} -> {connection.Display()}");
+            result = clean
+                ? await RestoreCleanAsync(connection, source, context, cancellationToken).ConfigureAwait(false)
+                : await RunToolAsync("pg_restore", ["--no-password", "--single-transaction", "--dbname=" + connection.ToConninfo(), source], connection, context, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException ex)
         {
             return ActionResult.Failure(ex.Message, retryable: false);
         }
-
-        List<string> arguments = ["--no-password", "--single-transaction"];
-        if (clean)
-        {
-            arguments.AddRange(["--clean", "--if-exists"]);
-        }
-
-        arguments.Add("--dbname=" + connection.ToConninfo());
-        arguments.Add(source);
-        context.Log.Write($"pg_restore{(clean ? " --clean" : string.Empty)} {source} -> {connection.Display()}");
-        var result = await _runner.RunAsync(
-            new ProcessRunRequest(pgRestore, arguments)
-            {
-                Environment = connection.ToolEnvironment(),
-                MaxCapturedChars = _options.MaxCapturedOutputChars,
-                MaxLineChars = _options.MaxLogLineChars,
-            },
-            context.Log,
-            cancellationToken).ConfigureAwait(false);
 
         var outputs = new Dictionary<string, string>
         {
@@ -81,6 +66,46 @@ public sealed class PostgresRestoreAction : StepAction
 
         return ActionResult.Success($"restored {Path.GetFileName(source)} into {connection.Get("dbname") ?? "database"} in {result.Duration.TotalSeconds:0.0}s", outputs);
     }
+
+    /// <summary>
+    /// The dump as a script (<c>--clean --if-exists</c>) run by psql in ONE transaction after <see cref="RestorePrelude"/>,
+    /// so the database ends exactly as dumped, or unchanged when anything fails.
+    /// </summary>
+    private async Task<ProcessRunResult> RestoreCleanAsync(PostgresConnectionInfo connection, string source, ActionContext context, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"runbook-restore-{Guid.NewGuid():N}.sql");
+        try
+        {
+            var toScript = await RunToolAsync("pg_restore", ["--clean", "--if-exists", "--file=" + script, source], connection, context, cancellationToken).ConfigureAwait(false);
+            if (toScript.ExitCode != 0)
+            {
+                return toScript;
+            }
+
+            return await RunToolAsync(
+                "psql",
+                ["--no-password", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction", "--command=" + RestorePrelude.DropUserRelations, "--file=" + script, "--dbname=" + connection.ToConninfo()],
+                connection,
+                context,
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private Task<ProcessRunResult> RunToolAsync(
+        string tool, IReadOnlyList<string> arguments, PostgresConnectionInfo connection, ActionContext context, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            new ProcessRunRequest(_tools.Locate(tool), arguments)
+            {
+                Environment = connection.ToolEnvironment(),
+                MaxCapturedChars = _options.MaxCapturedOutputChars,
+                MaxLineChars = _options.MaxLogLineChars,
+            },
+            context.Log,
+            cancellationToken);
 
     protected override Task<ActionResult> SimulateCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
     {

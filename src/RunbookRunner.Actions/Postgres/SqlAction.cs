@@ -16,7 +16,7 @@ public sealed class SqlAction : StepAction
 
     protected override async Task<ActionResult> ExecuteCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
     {
-        var (connection, units) = Read(parameters);
+        var (connection, units) = Read(parameters, context.WorkingDirectory);
         var scripts = new List<(string Name, string Text)>();
         foreach (var unit in units)
         {
@@ -98,7 +98,7 @@ public sealed class SqlAction : StepAction
 
     protected override Task<ActionResult> SimulateCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
     {
-        var (connection, units) = Read(parameters);
+        var (connection, units) = Read(parameters, context.WorkingDirectory);
         foreach (var unit in units)
         {
             LogSimulated(context, unit.File is { } file
@@ -111,7 +111,7 @@ public sealed class SqlAction : StepAction
             new Dictionary<string, string> { ["rows_affected"] = "0", ["statements"] = "0" }));
     }
 
-    private static (PostgresConnectionInfo Connection, IReadOnlyList<(string? File, string? Text)> Units) Read(ParameterReader p)
+    private static (PostgresConnectionInfo Connection, IReadOnlyList<(string? File, string? Text)> Units) Read(ParameterReader p, string? directory)
     {
         p.RequireExactlyOne("sql", "files");
         var connection = PostgresConnectionInfo.Parse(p.RequiredString("connection"));
@@ -126,7 +126,8 @@ public sealed class SqlAction : StepAction
             throw new ActionParameterException("parameter 'files' must list at least one SQL file");
         }
 
-        return (connection, files.Select(f => ((string?)f, (string?)null)).ToList());
+        // Relative files sit next to the runbook, like the scripts of shell steps.
+        return (connection, files.Select(f => ((string?)(directory is null ? f : Path.Combine(directory, f)), (string?)null)).ToList());
     }
 
     private static string FirstWord(string sql)

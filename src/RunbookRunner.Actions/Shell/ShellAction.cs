@@ -33,6 +33,16 @@ public sealed class ShellAction : StepAction
     protected override async Task<ActionResult> ExecuteCoreAsync(ActionContext context, ParameterReader parameters, CancellationToken cancellationToken)
     {
         var command = ShellCommand.Read(parameters, _options.ShellPath);
+        if (context.WorkingDirectory is { } runDirectory)
+        {
+            // Relative paths in a runbook mean "next to the runbook", wherever the runner was started.
+            var directory = Path.Combine(runDirectory, command.WorkingDirectory ?? ".");
+            var program = command.FileName.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(command.FileName)
+                ? Path.GetFullPath(command.FileName, directory)
+                : command.FileName;
+            command = command with { WorkingDirectory = directory, FileName = program };
+        }
+
         if (command.WorkingDirectory is { } cwd && !Directory.Exists(cwd))
         {
             return ActionResult.Failure($"working directory '{cwd}' does not exist", retryable: false);

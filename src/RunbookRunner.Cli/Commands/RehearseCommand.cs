@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RunbookRunner.Cli.Help;
 using RunbookRunner.Cli.Output;
 using RunbookRunner.Cli.Rehearsal;
 using RunbookRunner.Core.Loading;
 using RunbookRunner.Core.Model;
 using RunbookRunner.Core.Planning;
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Runs.State;
 using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Rehearsal;
@@ -43,6 +46,17 @@ internal static class RehearseCommand
         };
         onFailure.AcceptOnlyFromAmong("rollback", "abort", "retry", "skip");
         var store = new Option<string?>("--store") { Description = "Store for the rehearsal journal (default: a throwaway SQLite file)." };
+        var vars = CommonOptions.Vars();
+        var secrets = CommonOptions.Secrets();
+        var live = new Option<bool>("--live")
+        {
+            Description = "Dress rehearsal: run the actions for real (against the environment given with --env, which is then required) on the compressed clock.",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "A JSON settings file for the actions (GitHub:BaseUrl, Cloudflare:ApiBaseUrl, Slack:ApiBaseUrl, Actions:DnsOverHttpsUrl, ...); environment variables (GitHub__Token) apply too.",
+            HelpName = "FILE",
+        };
         var command = new CliCommand(
             "rehearse",
             "Rehearse a runbook end to end: the real engine and journal, simulated actions, compressed time, narration of every event with plan vs actual times, and a summary. Exit 0 succeeded, 3 rolled back, 1 otherwise.",
@@ -50,12 +64,15 @@ internal static class RehearseCommand
                 "runbook rehearse runbooks/launch-day.yaml --speed max --approve-all",
                 "runbook rehearse runbooks/launch-day.yaml --env staging --approve-all --fail smoke",
                 "runbook rehearse runbooks/launch-day.yaml --speed 600",
+                "runbook rehearse runbooks/launch-day.yaml --env staging --live --approve-all --config staging-actions.json --secret db_url=env:STAGING_DATABASE_URL",
             ])
         {
-            file, t0, env, speed, approveAll, fail, onFailure, store,
+            file, t0, env, speed, approveAll, fail, onFailure, store, vars, secrets, live, config,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             context,
+            parseResult,
+            new RehearsalInputs(vars, secrets, live, config, env),
             parseResult.GetValue(file)!,
             parseResult.GetValue(t0),
             parseResult.GetValue(env),
@@ -71,7 +88,7 @@ internal static class RehearseCommand
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string file, string? t0Text, string? environment, string speedText, bool approveAll, string[] failures,
+        CliContext context, ParseResult parseResult, RehearsalInputs inputs, string file, string? t0Text, string? environment, string speedText, bool approveAll, string[] failures,
         FailureChoice onFailure, string? store, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var loaded = RunbookLoader.LoadFile(file);
@@ -114,8 +131,51 @@ internal static class RehearseCommand
             return ExitCodes.InvalidInput;
         }
 
+        var (values, sources, errors) = CommonOptions.ParseOverrides(parseResult, inputs.Vars, inputs.Secrets);
+        var live = parseResult.GetValue(inputs.Live);
+        if (live && parseResult.GetValue(inputs.Env) is null)
+        {
+            errors.Add("--live runs real actions: name the environment they act on with --env");
+        }
+
+        if (live && failures.Length > 0)
+        {
+            errors.Add("--fail injects failures into simulated actions; a --live rehearsal runs real ones (break the staging service instead)");
+        }
+
+        var configFile = parseResult.GetValue(inputs.Config);
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            errors.Add($"--config: no such file '{configFile}'");
+        }
+
+        var settings = new RunSettings { Variables = values, SecretSources = sources, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) };
+        errors.AddRange(settings.Validate(runbook, environment));
+        if (errors.Count > 0)
+        {
+            errors.ForEach(e => stderr.WriteLine($"error: {e}"));
+            return ExitCodes.InvalidInput;
+        }
+
+        var configuration = new ConfigurationBuilder();
+        if (configFile is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+
         var wall = Stopwatch.StartNew();
-        await using var session = await RehearsalSession.OpenAsync(store, stdout, stderr, context.Time, cancellationToken);
+        RehearsalSession opened;
+        try
+        {
+            opened = await RehearsalSession.OpenAsync(store, stdout, stderr, context.Time, configuration.AddEnvironmentVariables().Build(), live, cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            ex.Failures.ToList().ForEach(f => stderr.WriteLine($"error: {f}"));
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var session = opened;
         DateTimeOffset launch;
         if (t0Text is null)
         {
@@ -127,7 +187,7 @@ internal static class RehearseCommand
             return ExitCodes.InvalidInput;
         }
 
-        stdout.WriteLine($"Rehearsing {runbook.Title ?? runbook.Name} ({Path.GetFileName(file)}){(environment is null ? "" : $" in {environment}")}, T0 {launch:yyyy-MM-dd HH:mm:ss zzz}, speed {speedText}");
+        stdout.WriteLine($"{(live ? "Dress-rehearsing (real actions)" : "Rehearsing")} {runbook.Title ?? runbook.Name} ({Path.GetFileName(file)}){(environment is null ? "" : $" in {environment}")}, T0 {launch:yyyy-MM-dd HH:mm:ss zzz}, speed {speedText}");
         var yaml = await File.ReadAllTextAsync(file, cancellationToken);
         var end = await session.RunAsync(
             new StartRunRequest
@@ -138,7 +198,8 @@ internal static class RehearseCommand
                 Environment = environment,
                 StartedBy = Environment.UserName,
                 Source = "cli",
-                Rehearsal = RehearsalSettings.WithFailures(failures, approveAll),
+                Rehearsal = live ? null : RehearsalSettings.WithFailures(failures, approveAll),
+                Settings = settings,
             },
             new RehearsalOptions { Speed = speed, ApproveAll = approveAll, OnPause = onFailure },
             new TerminalPrompter(approveAll ? null : context.In, stdout),
@@ -151,6 +212,9 @@ internal static class RehearseCommand
             _ => ExitCodes.RunFailed,
         };
     }
+
+    /// <summary>The options that only reach the action through the parse result.</summary>
+    private sealed record RehearsalInputs(Option<string[]> Vars, Option<string[]> Secrets, Option<bool> Live, Option<string?> Config, Option<string?> Env);
 
     /// <summary>T0 such that the earliest timed step is due now: a rehearsal starts on plan.</summary>
     private static DateTimeOffset DefaultT0(Runbook runbook, DateTimeOffset now)

@@ -19,6 +19,8 @@ internal static class StartCommand
         var fail = new Option<string[]>("--fail") { Description = "Rehearsal: make a step fail (STEP, or STEP:N for its first N attempts). Repeatable.", HelpName = "STEP", AllowMultipleArgumentsPerToken = false };
         var approveAll = new Option<bool>("--approve-all") { Description = "Rehearsal: grant every approval automatically." };
         var requestId = new Option<string?>("--request-id") { Description = "Idempotency key: starting again with the same key returns the same run.", HelpName = "ID" };
+        var vars = CommonOptions.Vars();
+        var secrets = CommonOptions.Secrets();
         var client = new ClientOptions();
         var command = new CliCommand(
             "start",
@@ -26,10 +28,11 @@ internal static class StartCommand
             [
                 "runbook start runbooks/launch-day.yaml --t0 2026-06-01T12:00:00+01:00 --env production",
                 "runbook start launch-day --rehearsal --approve-all --fail smoke:1",
+                "runbook start launch-day --env staging --var app_url=https://staging2.acme.example --secret db_url=env:STAGING2_DATABASE_URL",
                 "RUN=$(runbook start launch-day --t0 now | head -1)",
             ])
         {
-            runbook, t0, env, rehearsal, fail, approveAll, requestId,
+            runbook, t0, env, vars, secrets, rehearsal, fail, approveAll, requestId,
         };
         client.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => client.RunAsync(parseResult, context, async api =>
@@ -37,10 +40,18 @@ internal static class StartCommand
             var target = parseResult.GetValue(runbook)!;
             var failures = parseResult.GetValue(fail) ?? [];
             var rehearse = parseResult.GetValue(rehearsal) || failures.Length > 0 || parseResult.GetValue(approveAll);
+            var (values, sources, errors) = CommonOptions.ParseOverrides(parseResult, vars, secrets);
+            if (errors.Count > 0)
+            {
+                errors.ForEach(e => context.Error.WriteLine($"error: {e}"));
+                return ExitCodes.InvalidInput;
+            }
             var request = new StartRunRequest
             {
                 T0 = parseResult.GetValue(t0),
                 Env = parseResult.GetValue(env),
+                Vars = values.Count > 0 ? values : null,
+                Secrets = sources.Count > 0 ? sources : null,
                 Rehearsal = rehearse ? new RehearsalRequest { Fail = failures, ApproveAll = parseResult.GetValue(approveAll) } : null,
                 RequestId = parseResult.GetValue(requestId),
             };

@@ -24,6 +24,15 @@ public sealed record StartRunRequest
     /// <summary>The runbook environment to use (<c>staging</c>, <c>production</c>).</summary>
     public string? Env { get; init; }
 
+    /// <summary>
+    /// Values replacing variables of the chosen environment (or of <c>vars</c>) for this run, e.g. a staging host.
+    /// Only names the runbook declares; they are journaled, so never put a secret here.
+    /// </summary>
+    public Dictionary<string, string>? Vars { get; init; }
+
+    /// <summary>Secret name → another source (<c>env:NAME</c> or <c>file:PATH</c> on the runner) for this run.</summary>
+    public Dictionary<string, string>? Secrets { get; init; }
+
     /// <summary>Non-null for a rehearsal: actions are simulated.</summary>
     public RehearsalRequest? Rehearsal { get; init; }
 

@@ -21,6 +21,9 @@ public sealed record ActionContext
 
     public string? Environment { get; init; }
 
+    /// <summary>The run's working directory (normally the runbook file's): where relative paths of shell steps start.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary><c>run/step/attempt</c>: the same key for a retry of the same attempt after a crash.</summary>
     public string IdempotencyKey => $"{RunId}/{StepId}/{Attempt}";
 }

@@ -94,6 +94,29 @@ public sealed class TemplateContext
         return new TemplateContext { Vars = runbook.Vars, EnvironmentVariables = envVars, EnvironmentName = environment };
     }
 
+    /// <summary>
+    /// A copy where each name in <paramref name="overrides"/> replaces the environment's variable of that name,
+    /// or else <c>vars.NAME</c> (values chosen when the run started).
+    /// </summary>
+    public TemplateContext WithOverrides(IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (overrides.Count == 0)
+        {
+            return this;
+        }
+
+        var environment = new Dictionary<string, ParamValue>(EnvironmentVariables, StringComparer.Ordinal);
+        var vars = new Dictionary<string, ParamValue>(Vars, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            var target = environment.ContainsKey(name) || !vars.ContainsKey(name) ? environment : vars;
+            target[name] = new ScalarValue(value, Quoted: true, SourceLocation.None);
+        }
+
+        return new TemplateContext(this) { EnvironmentVariables = environment, Vars = vars };
+    }
+
     /// <summary>A copy that sees <paramref name="stepOutputs"/> (and shares the resolved-secret record).</summary>
     public TemplateContext WithStepOutputs(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> stepOutputs)
     {

@@ -44,7 +44,7 @@ public static class NarrationText
             CompensationPlanned p => p.Items.Count == 0 ? "⏪ nothing to undo" : $"⏪ will undo: {string.Join(" → ", p.Items.Select(i => i.StepId))}",
             CompensationStarted c => $"⏪ undoing {Name(c.StepId)}{(c.Attempt > 1 ? $" (attempt {c.Attempt})" : "")}",
             CompensationSucceeded c => $"⏪ undid {Name(c.StepId)}{(c.Summary is null ? "" : $": {c.Summary}")}",
-            CompensationFailed c => $"✖ undo of {Name(c.StepId)} failed: {c.Error}",
+            CompensationFailed c => $"✖ undo of {Name(c.StepId)} failed: {c.Error}{(c.RetryAt is { } r ? $"; retry at {Clock(r, state)}" : "")}{(c.Continued ? "; the rollback goes on" : "")}",
             CompensationSkipped c => $"⏭ undo of {Name(c.StepId)} skipped by {c.By}",
             RunSucceeded => $"🎉 run succeeded{Elapsed(state, e.At)}",
             RunFailed f => $"💥 run failed: {f.Reason}",

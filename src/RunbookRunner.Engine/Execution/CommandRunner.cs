@@ -164,6 +164,7 @@ public sealed class CommandRunner(
             Log = log,
             RunUrl = options.PublicUrl is { } url ? $"{url.TrimEnd('/')}/runs/{state.RunId}" : null,
             Environment = state.Environment,
+            WorkingDirectory = context.WorkingDirectory,
         };
         if (context.Rehearsal is { } rehearsal)
         {

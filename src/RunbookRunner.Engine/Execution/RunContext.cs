@@ -1,5 +1,6 @@
 using RunbookRunner.Core.Expressions;
 using RunbookRunner.Core.Model;
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Runs.State;
 
 namespace RunbookRunner.Engine.Execution;
@@ -13,6 +14,7 @@ public sealed class RunContext
     private readonly TemplateContext _templates;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly RunSettings _settings;
     private SecretRedactor _redactor = SecretRedactor.None;
 
     public RunContext(RunState state, RehearsalSettings? rehearsal)
@@ -21,14 +23,17 @@ public sealed class RunContext
         Rehearsal = rehearsal;
         var runbook = state.Runbook;
         var environment = state.Environment is not null && runbook.Environments.ContainsKey(state.Environment) ? state.Environment : null;
+        _settings = state.Settings;
+        WorkingDirectory = _settings.WorkingDirectory;
         _templates = TemplateContext.ForRunbook(runbook, environment)
+            .WithOverrides(_settings.Variables)
             .ForRun(state.RunId, state.T0)
             .WithSecretResolver(name => ResolveSecret(runbook, name));
 
         // Read every secret up front so that even a value echoed by an unrelated step is masked.
-        foreach (var source in runbook.Secrets.Values)
+        foreach (var name in runbook.Secrets.Keys)
         {
-            if (SecretReader.Read(source) is { Length: > 0 } value)
+            if (_settings.SecretSourceFor(runbook, name) is { } source && SecretReader.Read(source) is { Length: > 0 } value)
             {
                 _known.Add(value);
             }
@@ -40,6 +45,9 @@ public sealed class RunContext
     public RehearsalSettings? Rehearsal { get; }
 
     public bool IsRehearsal => Rehearsal is not null;
+
+    /// <summary>Where shell steps without <c>cwd</c> run (the runbook's directory), if known.</summary>
+    public string? WorkingDirectory { get; }
 
     public SecretRedactor Redactor
     {
@@ -64,7 +72,7 @@ public sealed class RunContext
 
     private string? ResolveSecret(Runbook runbook, string name)
     {
-        if (!runbook.Secrets.TryGetValue(name, out var source))
+        if (_settings.SecretSourceFor(runbook, name) is not { } source)
         {
             return null;
         }

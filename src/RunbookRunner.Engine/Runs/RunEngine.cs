@@ -92,9 +92,16 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
                 Core.Diagnostics.DiagnosticSeverity.Error, "RB901", $"choose an environment for this run (the runbook declares: {known})", runbook.Location)]);
         }
 
+        var settings = request.Settings is { IsEmpty: false } given ? given : null;
+        if (settings?.Validate(runbook, request.Environment) is { Count: > 0 } problems)
+        {
+            throw new RunbookInvalidException([.. problems.Select(p => new Core.Diagnostics.Diagnostic(
+                Core.Diagnostics.DiagnosticSeverity.Error, "RB902", p, runbook.Location))]);
+        }
+
         _runbooks.TryAdd(request.RunbookYaml, runbook);
         var id = SortableId.New(_time);
-        var created = new RunCreated(runbook.Name, request.T0, request.Environment, request.StartedBy, request.Rehearsal is not null) { At = _time.GetUtcNow() };
+        var created = new RunCreated(runbook.Name, request.T0, request.Environment, request.StartedBy, request.Rehearsal is not null, settings) { At = _time.GetUtcNow() };
         var initial = RunState.Initial(id, runbook);
         var state = initial.Apply(created);
         var context = new RunContext(state, request.Rehearsal);

@@ -1,3 +1,4 @@
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Engine.Execution;
 
 namespace RunbookRunner.Engine.Runs;
@@ -21,6 +22,9 @@ public sealed record StartRunRequest
 
     /// <summary>Non-null for a rehearsal: actions are simulated.</summary>
     public RehearsalSettings? Rehearsal { get; init; }
+
+    /// <summary>Variable and secret-source replacements and the working directory for shell steps.</summary>
+    public RunSettings? Settings { get; init; }
 
     /// <summary>Idempotency key of the request (a retried POST creates one run).</summary>
     public string? RequestId { get; init; }

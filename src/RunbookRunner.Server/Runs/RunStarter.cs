@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RunbookRunner.Contracts.Runs;
 using RunbookRunner.Core.Loading;
 using RunbookRunner.Core.Persistence;
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Runs;
 using RunbookRunner.Server.Authentication;
@@ -26,6 +27,7 @@ public sealed class RunStarter(RunEngine engine, RunViews views, RunbookCatalog 
         ArgumentNullException.ThrowIfNull(caller);
         string yaml;
         string sourcePath;
+        string? directory = null;
         if (!string.IsNullOrEmpty(request.Yaml))
         {
             if (!string.IsNullOrEmpty(request.Runbook))
@@ -47,6 +49,7 @@ public sealed class RunStarter(RunEngine engine, RunViews views, RunbookCatalog 
 
             yaml = await File.ReadAllTextAsync(file, cancellationToken);
             sourcePath = catalog.Relative(file);
+            directory = Path.GetDirectoryName(file);
         }
         else
         {
@@ -76,6 +79,12 @@ public sealed class RunStarter(RunEngine engine, RunViews views, RunbookCatalog 
                 StartedBy = caller.ActorId,
                 Source = caller.Source,
                 Rehearsal = request.Rehearsal is { } r ? RehearsalSettings.WithFailures(r.Fail, r.ApproveAll) : null,
+                Settings = new RunSettings
+                {
+                    Variables = request.Vars ?? [],
+                    SecretSources = request.Secrets ?? [],
+                    WorkingDirectory = directory,
+                },
                 RequestId = string.IsNullOrWhiteSpace(key) ? null : StartKey(caller, key),
             },
             cancellationToken);

@@ -162,7 +162,7 @@ public static class RunReport
     private static StepStatus MapUndo(CompensationStatus status) => status switch
     {
         CompensationStatus.Succeeded => StepStatus.Succeeded,
-        CompensationStatus.Failed => StepStatus.Failed,
+        CompensationStatus.Failed or CompensationStatus.Tolerated => StepStatus.Failed,
         CompensationStatus.Skipped => StepStatus.Skipped,
         CompensationStatus.Running => StepStatus.Running,
         _ => StepStatus.Pending,

@@ -135,14 +135,14 @@ public static class StatusMessage
         }
 
         var done = items.Count(i => i.Status is CompensationStatus.Succeeded or CompensationStatus.Skipped);
-        var lines = items.Select(i => $"{CompensationIcon(i.Status)} undo {Code(i.Item.StepId)}{(i.Status == CompensationStatus.Failed ? $": {Text(i.Error, 200)}" : "")}");
+        var lines = items.Select(i => $"{CompensationIcon(i.Status)} undo {Code(i.Item.StepId)}{(i.Status is CompensationStatus.Failed or CompensationStatus.Tolerated ? $": {Text(i.Error, 200)}" : "")}");
         return $"{header}\n{done}/{items.Count} undone\n{string.Join('\n', lines.Take(12))}";
     }
 
     internal static string CompensationIcon(CompensationStatus status) => status switch
     {
         CompensationStatus.Succeeded => "✔",
-        CompensationStatus.Failed => "✖",
+        CompensationStatus.Failed or CompensationStatus.Tolerated => "✖",
         CompensationStatus.Skipped => "⏭",
         CompensationStatus.Running => "▶",
         _ => "·",

@@ -3,6 +3,8 @@ using FluentAssertions;
 using RunbookRunner.Actions.Dns;
 using RunbookRunner.Actions.Tests.TestSupport;
 using Xunit;
+using RunbookRunner.TestKit.Http;
+using RunbookRunner.TestKit.Fakes.Cloudflare;
 
 namespace RunbookRunner.Actions.Tests.Dns;
 

@@ -5,6 +5,7 @@ using RunbookRunner.Actions.Guards;
 using RunbookRunner.Actions.Tests.TestSupport;
 using RunbookRunner.Core.Model;
 using Xunit;
+using RunbookRunner.TestKit.Http;
 
 namespace RunbookRunner.Actions.Tests.Guards;
 

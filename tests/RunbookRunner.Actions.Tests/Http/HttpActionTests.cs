@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using RunbookRunner.Actions.Http;
 using RunbookRunner.Actions.Tests.TestSupport;
 using Xunit;
+using RunbookRunner.TestKit.Http;
 
 namespace RunbookRunner.Actions.Tests.Http;
 

@@ -56,6 +56,48 @@ public sealed class BackupRestoreTests(PostgresFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Restore_TablesCreatedAfterTheDump_AreDroppedSoTheDatabaseIsAsDumped()
+    {
+        var db = await TestDatabase.CreateAsync(fixture);
+        await db.ExecuteAsync("CREATE TABLE customers (id int PRIMARY KEY); INSERT INTO customers VALUES (1), (2); CREATE VIEW customer_ids AS SELECT id FROM customers;");
+        var dump = Path.Combine(_dir, "before-migration.dump");
+        (await Backup().ExecuteAsync(Contexts.For(P.Map(("connection", db.Url), ("to", dump))))).Succeeded.Should().BeTrue();
+
+        // The migration being undone: new tables (one with an identity, one referencing an old table) and a view.
+        await db.ExecuteAsync("""
+            CREATE TABLE sessions (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+            CREATE TABLE orders (id serial PRIMARY KEY, customer int REFERENCES customers (id));
+            CREATE VIEW recent_orders AS SELECT * FROM orders;
+            INSERT INTO customers VALUES (3);
+            """);
+
+        var restore = await Restore().ExecuteAsync(Contexts.For(P.Map(("connection", db.Url), ("from", dump))));
+
+        restore.Succeeded.Should().BeTrue(restore.Error);
+        (await db.ScalarAsync<string>("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'"))
+            .Should().Be("customer_ids,customers");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM customers")).Should().Be(2);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relkind = 'S'")).Should().Be(0, "the sequences of the dropped tables went with them");
+    }
+
+    [Fact]
+    public async Task Restore_DumpFailsHalfway_LeavesTheDatabaseUntouched()
+    {
+        var db = await TestDatabase.CreateAsync(fixture);
+        await db.ExecuteAsync("CREATE TABLE customers (id int PRIMARY KEY); INSERT INTO customers VALUES (1);");
+        var dump = Path.Combine(_dir, "customers.dump");
+        (await Backup().ExecuteAsync(Contexts.For(P.Map(("connection", db.Url), ("to", dump))))).Succeeded.Should().BeTrue();
+        // A type now holds the name the dump's table needs, so the restore fails after the newer tables were dropped.
+        await db.ExecuteAsync("ALTER TABLE customers RENAME TO customers_v1; CREATE TYPE customers AS (x int); CREATE TABLE sessions (id int);");
+
+        var restore = await Restore().ExecuteAsync(Contexts.For(P.Map(("connection", db.Url), ("from", dump))));
+
+        restore.Succeeded.Should().BeFalse();
+        (await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'sessions'"))
+            .Should().Be(1, "one transaction: the drop of newer tables was rolled back with the failed restore");
+    }
+
+    [Fact]
     public async Task Backup_ServerUnreachable_FailsAndLeavesNoFile()
     {
         var dump = Path.Combine(_dir, "x.dump");

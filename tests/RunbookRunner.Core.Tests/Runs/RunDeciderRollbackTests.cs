@@ -76,6 +76,65 @@ public class RunDeciderRollbackTests
     }
 
     [Fact]
+    public void RollbackStepOnlyForAnotherEnvironment_IsNotPartOfThisRollback()
+    {
+        var runbook = Of(Action("a").WithUndo(), Action("b") with { OnFailure = FailurePolicy.Rollback }) with
+        {
+            Rollback = [Action("status-page") with { After = [], Only = ["production"] }, Action("notify") with { After = [] }],
+        };
+        var run = new RunHarness(runbook, environment: "staging");
+        run.Start();
+        run.Succeed("a");
+
+        run.Fail("b");
+
+        run.State.Rollback!.Items!.Select(i => i.Item.StepId).Should().Equal("a", "notify");
+    }
+
+    [Fact]
+    public void RollbackStepWithRetry_TriesAgainAfterItsBackoffWithoutPausing()
+    {
+        var runbook = Of(Action("b") with { OnFailure = FailurePolicy.Rollback }) with
+        {
+            Rollback = [Action("old-site-healthy") with { After = [], Retry = new RetryPolicy(3, TimeSpan.FromSeconds(30)) }],
+        };
+        var run = new RunHarness(runbook);
+        run.Start();
+        run.Fail("b");
+
+        run.FinishCompensation(succeeded: false);
+
+        run.State.Status.Should().Be(RunStatus.RollingBack, "a retry is due, nobody needs to decide");
+        run.Wake.Should().Be(run.Now + TimeSpan.FromSeconds(30));
+        run.Commands.OfType<ExecuteCompensation>().Should().BeEmpty();
+        run.After(TimeSpan.FromSeconds(30));
+        run.Commands.OfType<ExecuteCompensation>().Single().Attempt.Should().Be(2);
+        run.FinishCompensation();
+        run.State.Status.Should().Be(RunStatus.RolledBack);
+    }
+
+    [Fact]
+    public void RollbackStepWithOnFailureContinue_FailsAndTheRollbackStillCompletes()
+    {
+        var runbook = Of(Action("a").WithUndo(), Action("b") with { OnFailure = FailurePolicy.Rollback }) with
+        {
+            Rollback = [Action("status-page") with { After = [], OnFailure = FailurePolicy.Continue }, Action("notify") with { After = [] }],
+        };
+        var run = new RunHarness(runbook);
+        run.Start();
+        run.Succeed("a");
+        run.Fail("b");
+        run.FinishCompensation();
+
+        run.FinishCompensation(succeeded: false);
+
+        run.Commands.OfType<ExecuteCompensation>().Single().StepId.Should().Be("notify");
+        run.FinishCompensation();
+        run.State.Status.Should().Be(RunStatus.RolledBack, "a nice-to-have rollback step does not make the rollback incomplete");
+        run.State.Rollback!.Items![1].Status.Should().Be(CompensationStatus.Tolerated);
+    }
+
+    [Fact]
     public void CompensationSkipped_EndsAsFailedNotRolledBack()
     {
         var run = new RunHarness(Of(Action("a").WithUndo(), Action("b") with { OnFailure = FailurePolicy.Rollback }));

@@ -30,7 +30,7 @@ public static partial class RunDecider
             return;
         }
 
-        var next = rollback.Items!.FirstOrDefault(c => c.Status is not (CompensationStatus.Succeeded or CompensationStatus.Skipped));
+        var next = rollback.Items!.FirstOrDefault(c => c.Status is not (CompensationStatus.Succeeded or CompensationStatus.Skipped or CompensationStatus.Tolerated));
         if (next is null)
         {
             var skipped = rollback.Items!.Where(c => c.Status == CompensationStatus.Skipped).Select(c => c.Item.StepId).ToList();
@@ -40,7 +40,7 @@ public static partial class RunDecider
             return;
         }
 
-        if (next.Status == CompensationStatus.Pending)
+        if (next.Status == CompensationStatus.Pending || (next.Status == CompensationStatus.Failed && next.RetryAt <= b.Now))
         {
             b.Emit(new CompensationStarted(next.Item.Index, next.Item.StepId, next.Attempts + 1));
         }
@@ -57,7 +57,8 @@ public static partial class RunDecider
             }
         }
 
-        foreach (var step in state.Runbook.Rollback)
+        // Rollback steps limited by `only:` to other environments do not belong to this run's rollback.
+        foreach (var step in state.Runbook.Rollback.Where(s => s.Only.Count == 0 || (state.Environment is { } env && s.Only.Contains(env))))
         {
             items.Add(new CompensationItem(items.Count, step.Id, true));
         }
@@ -90,6 +91,20 @@ public static partial class RunDecider
         }
 
         var error = f.Result.Error ?? f.Result.Summary ?? "failed";
+        var step = b.Runbook.FindStep(item.StepId);
+        var retry = b.Runbook.RetryOf(step!);
+        if (f.Result.Retryable && f.Attempt < retry.Attempts && b.State.Status == RunStatus.RollingBack)
+        {
+            b.Emit(new CompensationFailed(f.Index, item.StepId, error, RetryAt: b.Now + retry.DelayBefore(f.Attempt + 1)));
+            return null;
+        }
+
+        if (item.IsRollbackStep && b.Runbook.OnFailureOf(step!) == Model.FailurePolicy.Continue)
+        {
+            b.Emit(new CompensationFailed(f.Index, item.StepId, error, Continued: true));
+            return null;
+        }
+
         b.Emit(new CompensationFailed(f.Index, item.StepId, error));
         b.Emit(new RunPaused($"the undo of {item.StepId} failed: {error} (choose retry, skip or abort)", StepId: item.StepId));
         return null;

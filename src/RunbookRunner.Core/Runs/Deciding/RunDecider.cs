@@ -161,6 +161,11 @@ public static partial class RunDecider
             }
         }
 
+        if (s.Status == RunStatus.RollingBack && s.Rollback?.Items?.FirstOrDefault(c => c.Status == CompensationStatus.Failed) is { RetryAt: { } retryAt })
+        {
+            due.Add(retryAt);
+        }
+
         var future = due.Where(d => d > b.Now).ToList();
         return future.Count == 0 ? null : future.Min();
     }

@@ -10,4 +10,7 @@ public sealed record CompensationState(CompensationItem Item)
     public int Attempts { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>When a failed item is tried again by itself (its step's retry policy); null waits for a person.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
 }

@@ -8,4 +8,7 @@ public enum CompensationStatus
     Succeeded,
     Failed,
     Skipped,
+
+    /// <summary>Failed, and its <c>on_failure: continue</c> lets the rollback go on: nice to have, not part of undoing.</summary>
+    Tolerated,
 }

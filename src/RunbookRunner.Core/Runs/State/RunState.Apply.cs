@@ -1,3 +1,4 @@
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Runs.Events;
 
 namespace RunbookRunner.Core.Runs.State;
@@ -10,7 +11,7 @@ public sealed partial record RunState
         ArgumentNullException.ThrowIfNull(e);
         var next = e switch
         {
-            RunCreated c => this with { Status = RunStatus.Scheduled, T0 = c.T0, Environment = c.Environment, StartedBy = c.StartedBy, Rehearsal = c.Rehearsal, CreatedAt = c.At },
+            RunCreated c => this with { Status = RunStatus.Scheduled, T0 = c.T0, Environment = c.Environment, StartedBy = c.StartedBy, Rehearsal = c.Rehearsal, Settings = c.Settings ?? RunSettings.None, CreatedAt = c.At },
             RunStarted => this with { Status = RunStatus.Running, StartedAt = e.At },
             StepWaiting w => WithStep(w.StepId, s => s with { Status = StepStatus.Waiting, WaitingUntil = w.Until, WaitReason = w.Reason }),
             StepSkipped k => Completed(k.StepId, e.At, s => s with { Status = StepStatus.Skipped, Summary = k.Reason, DoneBy = k.By }),
@@ -50,10 +51,10 @@ public sealed partial record RunState
             GuardExpired x => WithGuard(x.GuardId, g => g with { Status = GuardStatus.Expired }),
             RollbackStarted r => this with { Status = RunStatus.RollingBack, ResumeTo = RunStatus.RollingBack, Rollback = new RollbackState(r.Reason, r.At), PauseReason = null },
             CompensationPlanned p => this with { Rollback = Rollback! with { Items = [.. p.Items.Select(i => new CompensationState(i))] } },
-            CompensationStarted c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Running, Attempts = c.Attempt, Error = null }),
+            CompensationStarted c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Running, Attempts = c.Attempt, Error = null, RetryAt = null }),
             CompensationSucceeded c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Succeeded })
                 .WithUndone(c.StepId),
-            CompensationFailed c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Failed, Error = c.Error }),
+            CompensationFailed c => WithCompensation(c.Index, x => x with { Status = c.Continued ? CompensationStatus.Tolerated : CompensationStatus.Failed, Error = c.Error, RetryAt = c.RetryAt }),
             CompensationSkipped c => WithCompensation(c.Index, x => x with { Status = CompensationStatus.Skipped }),
             RunSucceeded => this with { Status = RunStatus.Succeeded, FinishedAt = e.At },
             RunFailed f => this with { Status = RunStatus.Failed, FinishedAt = e.At, EndReason = f.Reason },

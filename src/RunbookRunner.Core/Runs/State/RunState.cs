@@ -1,3 +1,4 @@
+using RunbookRunner.Core.Runs.Settings;
 using System.Collections.Immutable;
 using RunbookRunner.Core.Model;
 
@@ -22,6 +23,9 @@ public sealed partial record RunState
     public string StartedBy { get; init; } = "";
 
     public bool Rehearsal { get; init; }
+
+    /// <summary>Variable and secret-source replacements and the working directory chosen at start.</summary>
+    public RunSettings Settings { get; init; } = RunSettings.None;
 
     public DateTimeOffset? CreatedAt { get; init; }
 

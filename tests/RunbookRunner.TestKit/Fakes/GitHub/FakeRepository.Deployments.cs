@@ -17,6 +17,15 @@ public sealed partial class FakeRepository
         }
     }
 
+    /// <summary>The states posted to a deployment so far, oldest first (a snapshot, safe while others post).</summary>
+    public IReadOnlyList<string> DeploymentStates(long deploymentId)
+    {
+        lock (Gate)
+        {
+            return FindDeployment(deploymentId)?.Statuses.Select(s => s.State).ToList() ?? [];
+        }
+    }
+
     /// <summary>Posts a deployment status as an external deployer would (e.g. to finish a deployment a runbook waits on).</summary>
     public FakeDeploymentStatus AddDeploymentStatus(long deploymentId, string state, string? description = null, string? environmentUrl = null)
     {

@@ -2,32 +2,53 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using RunbookRunner.Actions.Tests.TestSupport;
+using RunbookRunner.TestKit.Http;
 
-namespace RunbookRunner.Actions.Tests.Dns;
+namespace RunbookRunner.TestKit.Fakes.Cloudflare;
 
 /// <summary>
-/// A Cloudflare API v4 stand-in on loopback: zones, DNS records (list by type + name.exact, create, edit),
-/// bearer-token auth and the {success, errors, messages, result} envelope, with a switch to answer 429.
+/// A Cloudflare API v4 stand-in on loopback: one zone, DNS records (list by type + name.exact, create, edit),
+/// bearer-token auth and the {success, errors, messages, result} envelope, with a switch to answer 429. It also
+/// answers DNS-over-HTTPS JSON queries (<see cref="DnsOverHttpsUrl"/>) from the same records, so a check of
+/// propagation sees exactly what the API changed.
 /// </summary>
-internal sealed class FakeCloudflare : IAsyncDisposable
+public sealed class FakeCloudflare : IAsyncDisposable
 {
     public const string Token = "cf-test-token";
     public const string ZoneId = "023e105f4ecef8ad9ca31a8372d0c353";
 
     private int _nextId = 1;
 
-    private FakeCloudflare(LoopbackServer server) => Server = server;
+    private static readonly Dictionary<string, int> DnsTypes = new(StringComparer.Ordinal) { ["A"] = 1, ["CNAME"] = 5, ["TXT"] = 16, ["AAAA"] = 28 };
+
+    private FakeCloudflare(LoopbackServer server, string zone)
+    {
+        Server = server;
+        Zone = zone;
+    }
+
+    /// <summary>The name of the one zone this account holds.</summary>
+    public string Zone { get; }
 
     public LoopbackServer Server { get; }
 
     public Uri ApiBaseUrl => Server.Url("client/v4/");
 
+    /// <summary>A DNS-over-HTTPS JSON resolver answering from <see cref="Records"/>.</summary>
+    public Uri DnsOverHttpsUrl => Server.Url("dns-query");
+
     public ConcurrentDictionary<string, JsonObject> Records { get; } = new();
 
-    public volatile bool RateLimited;
+    private volatile bool _rateLimited;
 
-    public static async Task<FakeCloudflare> StartAsync()
+    /// <summary>True makes every API call answer 429.</summary>
+    public bool RateLimited
+    {
+        get => _rateLimited;
+        set => _rateLimited = value;
+    }
+
+    public static async Task<FakeCloudflare> StartAsync(string zone = "example.com")
     {
         FakeCloudflare? fake = null;
         var server = await LoopbackServer.StartAsync(app =>
@@ -43,11 +64,12 @@ internal sealed class FakeCloudflare : IAsyncDisposable
                     ? await next(ctx)
                     : Envelope(null, 403, (10000, "Authentication error"));
             });
-            api.MapGet("/zones", (string? name) => Envelope(name == "example.com"
-                ? new JsonArray(new JsonObject { ["id"] = ZoneId, ["name"] = "example.com", ["status"] = "active" })
+            app.MapGet("/dns-query", (string name, string type) => fake!.Resolve(name.TrimEnd('.'), type));
+            api.MapGet("/zones", (string? name) => Envelope(name == zone
+                ? new JsonArray(new JsonObject { ["id"] = ZoneId, ["name"] = zone, ["status"] = "active" })
                 : new JsonArray()));
             api.MapGet("/zones/{id}", (string id) => id == ZoneId
-                ? Envelope(new JsonObject { ["id"] = ZoneId, ["name"] = "example.com" })
+                ? Envelope(new JsonObject { ["id"] = ZoneId, ["name"] = zone })
                 : Envelope(null, 404, (7003, "Could not route to /zones/" + id)));
             api.MapGet("/zones/{id}/dns_records", (string id, HttpRequest r) =>
             {
@@ -89,7 +111,7 @@ internal sealed class FakeCloudflare : IAsyncDisposable
                 return Envelope(record.DeepClone());
             });
         });
-        fake = new FakeCloudflare(server);
+        fake = new FakeCloudflare(server, zone);
         return fake;
     }
 
@@ -102,6 +124,23 @@ internal sealed class FakeCloudflare : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private IResult Resolve(string name, string type)
+    {
+        var answers = new JsonArray(Records.Values
+            .Where(r => r["name"]!.GetValue<string>() == name && r["type"]!.GetValue<string>() == type && DnsTypes.ContainsKey(type))
+            .Select(r => (JsonNode)new JsonObject
+            {
+                ["name"] = name + ".",
+                ["type"] = DnsTypes[type],
+                ["TTL"] = r["ttl"]!.GetValue<int>(),
+                ["data"] = type == "TXT" ? $"\"{r["content"]!.GetValue<string>()}\"" : r["content"]!.GetValue<string>(),
+            })
+            .ToArray());
+        var known = Records.Values.Any(r => r["name"]!.GetValue<string>() == name);
+        var body = new JsonObject { ["Status"] = known ? 0 : 3, ["Answer"] = answers };
+        return Results.Text(body.ToJsonString(), "application/dns-json");
+    }
 
     private static IResult Envelope(JsonNode? result, int status = 200, (int Code, string Message)? error = null)
     {

@@ -1,7 +1,7 @@
-namespace RunbookRunner.Engine.Tests.Support;
+namespace RunbookRunner.TestKit;
 
 /// <summary>Finds files of the repository the tests run from.</summary>
-internal static class Repo
+public static class Repo
 {
     public static string Root { get; } = FindRoot();
 

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RunbookRunner.Actions.Tests.TestSupport;
+namespace RunbookRunner.TestKit.Http;
 
 /// <summary>A real Kestrel server on 127.0.0.1 with a random port that records every request it gets.</summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

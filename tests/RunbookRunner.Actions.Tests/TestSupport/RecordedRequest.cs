@@ -1,6 +1,0 @@
-namespace RunbookRunner.Actions.Tests.TestSupport;
-
-internal sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body)
-{
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
