@@ -53,6 +53,7 @@ public static class EngineServiceCollectionExtensions
 
         // Spans (a run is a trace, each step a span) and metrics, recorded from the committed events.
         services.AddHostedService<Telemetry.RunTracer>();
+        services.AddHostedService<Rehearsal.RehearsalAutoApprover>();
         return new EngineBuilder(services).UseTimerWakes();
     }
 }

@@ -118,10 +118,9 @@ public sealed class RehearsalDriver(
                 await DecideApprovalAsync(state, g.StepId, cancellationToken).ConfigureAwait(false);
                 break;
             case ManualTaskRequested m:
-                var who = m.Eligible.Count > 0 ? m.Eligible[0] : state.StartedBy;
                 if (options.ApproveAll || await prompter.ConfirmAsync($"Is '{state.Runbook.FindStep(m.StepId)?.DisplayName}' done?", cancellationToken).ConfigureAwait(false) == true)
                 {
-                    await engine.SubmitAsync(state.RunId, new CompleteManual(m.StepId, new Actor(who, "rehearsal")), null, cancellationToken).ConfigureAwait(false);
+                    await RehearsalAnswers.CompleteManualAsync(engine, state, m.StepId, m.Eligible, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
@@ -150,16 +149,7 @@ public sealed class RehearsalDriver(
             }
         }
 
-        // Approve as the eligible people, the run's starter last, so forbid_self is honoured.
-        var approvers = approval.Eligible.Where(u => u != state.StartedBy).Concat(approval.Eligible.Where(u => u == state.StartedBy));
-        foreach (var user in approvers.Take(approval.StillNeeded + 1))
-        {
-            var result = await engine.SubmitAsync(state.RunId, new Approve(target, new Actor(user, "rehearsal")), null, cancellationToken).ConfigureAwait(false);
-            if (!result.State.Approvals[target].IsOpen)
-            {
-                return;
-            }
-        }
+        await RehearsalAnswers.ApproveAsync(engine, state, target, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DecideFailureAsync(RunState state, string stepId, CancellationToken cancellationToken)

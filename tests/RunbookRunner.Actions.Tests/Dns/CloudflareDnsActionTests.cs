@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using RunbookRunner.Actions.Dns;
 using RunbookRunner.Actions.Tests.TestSupport;
-using Xunit;
-using RunbookRunner.TestKit.Http;
 using RunbookRunner.TestKit.Fakes.Cloudflare;
+using RunbookRunner.TestKit.Http;
+using Xunit;
 
 namespace RunbookRunner.Actions.Tests.Dns;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using RunbookRunner.Actions.Dns;
 using RunbookRunner.Actions.Tests.TestSupport;
-using Xunit;
 using RunbookRunner.TestKit.Http;
+using Xunit;
 
 namespace RunbookRunner.Actions.Tests.Dns;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using RunbookRunner.Actions.Guards;
 using RunbookRunner.Actions.Tests.TestSupport;
 using RunbookRunner.Core.Model;
-using Xunit;
 using RunbookRunner.TestKit.Http;
+using Xunit;
 
 namespace RunbookRunner.Actions.Tests.Guards;
 

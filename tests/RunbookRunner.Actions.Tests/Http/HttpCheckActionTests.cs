@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using RunbookRunner.Actions.Http;
 using RunbookRunner.Actions.Tests.TestSupport;
-using Xunit;
 using RunbookRunner.TestKit.Http;
+using Xunit;
 
 namespace RunbookRunner.Actions.Tests.Http;
 

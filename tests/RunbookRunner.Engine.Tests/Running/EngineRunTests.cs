@@ -1,4 +1,3 @@
-using RunbookRunner.TestKit;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using RunbookRunner.Core.Execution;
@@ -11,6 +10,7 @@ using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Rehearsal;
 using RunbookRunner.Engine.Runs;
 using RunbookRunner.Engine.Tests.Support;
+using RunbookRunner.TestKit;
 using Xunit;
 
 namespace RunbookRunner.Engine.Tests.Running;

@@ -95,6 +95,19 @@ public abstract class ServerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rehearsal_WithApproveAll_IsAnsweredByTheServerToTheEnd()
+    {
+        var operatorBot = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "ops-bot", "U1"));
+
+        var run = await RunApi.StartAsync(operatorBot, new StartRunRequest { Yaml = TestRunbooks.Flow("/nonexistent"), Rehearsal = new RehearsalRequest { ApproveAll = true } });
+
+        var done = await RunApi.WaitForAsync(operatorBot, run.Id, r => RunStates.IsTerminal(r.State), "finished");
+        done.State.Should().Be(RunStates.Succeeded);
+        done.Step("go-no-go").State.Should().Be(StepStates.Succeeded);
+        done.Step("briefing").State.Should().Be(StepStates.Succeeded);
+    }
+
+    [Fact]
     public async Task Api_WithoutToken_Answers401WithProblem()
     {
         var anonymous = Server.Client();

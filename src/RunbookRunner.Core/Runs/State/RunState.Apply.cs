@@ -1,5 +1,5 @@
-using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Runs.Events;
+using RunbookRunner.Core.Runs.Settings;
 
 namespace RunbookRunner.Core.Runs.State;
 

@@ -1,6 +1,6 @@
-using RunbookRunner.Core.Runs.Settings;
 using System.Collections.Immutable;
 using RunbookRunner.Core.Model;
+using RunbookRunner.Core.Runs.Settings;
 
 namespace RunbookRunner.Core.Runs.State;
 

@@ -1,0 +1,36 @@
+using RunbookRunner.Core.Runs.Inputs;
+using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Engine.Runs;
+
+namespace RunbookRunner.Engine.Rehearsal;
+
+/// <summary>The answers an unattended rehearsal gives in people's place, shared by the CLI driver and the server.</summary>
+public static class RehearsalAnswers
+{
+    /// <summary>Approves as the eligible people, the run's starter last so <c>forbid_self</c> is honoured, until the approval closes.</summary>
+    public static async Task ApproveAsync(RunEngine engine, RunState state, string target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(state);
+        var approval = state.Approvals[target];
+        var approvers = approval.Eligible.Where(u => u != state.StartedBy).Concat(approval.Eligible.Where(u => u == state.StartedBy));
+        foreach (var user in approvers.Take(approval.StillNeeded + 1))
+        {
+            var result = await engine.SubmitAsync(state.RunId, new Approve(target, new Actor(user, "rehearsal")), null, cancellationToken).ConfigureAwait(false);
+            if (!result.State.Approvals.TryGetValue(target, out var after) || !after.IsOpen)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Ticks off a manual task as the first person who may.</summary>
+    public static Task CompleteManualAsync(RunEngine engine, RunState state, string stepId, IReadOnlyList<string> eligible, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(eligible);
+        var who = eligible.Count > 0 ? eligible[0] : state.StartedBy;
+        return engine.SubmitAsync(state.RunId, new CompleteManual(stepId, new Actor(who, "rehearsal")), null, cancellationToken);
+    }
+}
