@@ -60,6 +60,7 @@ public static class CliApp
             RehearseCommand.Create(context),
             ServeCommand.Create(context),
             TokensCommand.Create(context),
+            AuditCommand.Create(context),
             StartCommand.Create(context),
             StatusCommand.Create(context),
             ReportCommand.Create(context),

@@ -33,9 +33,11 @@ public static class ActionsServiceCollectionExtensions
             .Configure(o => Bind(o, configuration))
             .ValidateOnStart();
 
-        services.AddHttpClient(HttpClientNames.Probe, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient(HttpClientNames.Cloudflare, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient(HttpClientNames.Slack, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's own logging writes every request URL at Information level, and runbook URLs may carry
+        // ${secrets.x} (the security suite's canary found one in the log): these clients log nothing themselves.
+        services.AddHttpClient(HttpClientNames.Probe, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddHttpClient(HttpClientNames.Cloudflare, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddHttpClient(HttpClientNames.Slack, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 
         // The github.* actions need the GitHub client; register it (GitHub:* settings) unless the host already did.
         if (!services.Any(d => d.ServiceType == typeof(IGitHubClient)))

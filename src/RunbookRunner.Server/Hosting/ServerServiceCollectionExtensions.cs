@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunbookRunner.Actions.DependencyInjection;
+using RunbookRunner.Actions.Http;
 using RunbookRunner.Contracts;
 using RunbookRunner.Core.Narration;
 using RunbookRunner.Engine;
+using RunbookRunner.GitHub;
 using RunbookRunner.Server.Authentication;
 using RunbookRunner.Server.Authorization;
 using RunbookRunner.Server.Configuration;
@@ -22,6 +24,7 @@ using RunbookRunner.Server.Reports;
 using RunbookRunner.Server.Runbooks;
 using RunbookRunner.Server.Runs;
 using RunbookRunner.Slack;
+using RunbookRunner.Slack.Api;
 using RunbookRunner.Storage;
 
 namespace RunbookRunner.Server.Hosting;
@@ -116,7 +119,15 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<EventStreamWriter>();
         services.TryAddSingleton<ServerMetrics>();
         services.AddHostedService<MetricsCollector>();
+        services.AddHostedService<SchedulerMisfireRegistration>();
+        AddCallMetrics(services, nameof(ISlackClient), OutboundCallMetricsHandler.Slack, slackBody: true);
+        AddCallMetrics(services, HttpClientNames.Slack, OutboundCallMetricsHandler.Slack, slackBody: true);
+        AddCallMetrics(services, nameof(IGitHubClient), OutboundCallMetricsHandler.GitHub, slackBody: false);
         services.AddHostedService<OpenTelemetryExport>();
         return new RunbookServerBuilder(services, engine, options);
     }
+
+    // Typed clients are named after their interface, so this reaches the Slack and GitHub clients registered elsewhere.
+    private static void AddCallMetrics(IServiceCollection services, string client, string service, bool slackBody) =>
+        services.AddHttpClient(client).AddHttpMessageHandler(sp => new OutboundCallMetricsHandler(sp.GetRequiredService<ServerMetrics>(), service, slackBody));
 }

@@ -6,8 +6,10 @@ using RunbookRunner.Core.Persistence;
 namespace RunbookRunner.Server.Metrics;
 
 /// <summary>
-/// <c>/metrics</c> in the Prometheus text format (0.0.4): unfinished runs by state, outbox backlog, and this node's
-/// counters and command latency. Anonymous, like health checks: it holds counts, never run content.
+/// <c>/metrics</c> in the Prometheus text format (0.0.4): unfinished runs by state, the narration backlog, and this
+/// node's counters (steps, approvals, runs ended, Slack/GitHub calls, scheduler misfires) and histograms (step
+/// durations, lateness of timed steps, approval waits, command latency). docs/OPERATIONS.md lists what to alert on.
+/// Anonymous, like health checks: it holds counts, never run content.
 /// </summary>
 public static class MetricsEndpoints
 {
@@ -64,17 +66,23 @@ public static class MetricsEndpoints
             Line(text, name, labels, value);
         }
 
-        var (buckets, sum, count) = metrics.Latency();
-        const string histogram = "runbook_command_duration_seconds";
-        Header(text, histogram, "histogram", "Time to decide and commit a person's command (API).");
-        for (var i = 0; i < ServerMetrics.Buckets.Length; i++)
+        foreach (var histogram in metrics.Histograms)
         {
-            Line(text, histogram + "_bucket", $"le=\"{ServerMetrics.Buckets[i].ToString(CultureInfo.InvariantCulture)}\"", buckets[i]);
+            Header(text, histogram.Name, "histogram", histogram.Help);
+            foreach (var (labels, buckets, sum, count) in histogram.Snapshot())
+            {
+                var prefix = labels.Length > 0 ? labels + "," : "";
+                for (var i = 0; i < histogram.Bounds.Count; i++)
+                {
+                    Line(text, histogram.Name + "_bucket", $"{prefix}le=\"{histogram.Bounds[i].ToString(CultureInfo.InvariantCulture)}\"", buckets[i]);
+                }
+
+                Line(text, histogram.Name + "_bucket", prefix + "le=\"+Inf\"", count);
+                Line(text, histogram.Name + "_sum", labels, sum);
+                Line(text, histogram.Name + "_count", labels, count);
+            }
         }
 
-        Line(text, histogram + "_bucket", "le=\"+Inf\"", count);
-        Line(text, histogram + "_sum", "", sum);
-        Line(text, histogram + "_count", "", count);
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
     }
 

@@ -27,7 +27,10 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServerHost> StartAsync(string store, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="store">The store (<c>sqlite:...</c>, <c>postgres:...</c>).</param>
+    /// <param name="extra">More configuration keys.</param>
+    /// <param name="configure">Last changes to the builder (a logger provider, a narration writer) before it is built.</param>
+    public static async Task<ServerHost> StartAsync(string store, IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var runbooks = Directory.CreateTempSubdirectory("rbk-runbooks-").FullName;
@@ -51,6 +54,7 @@ internal sealed class ServerHost : IAsyncDisposable
 
         // Quartz keeps schedulers in a process-wide registry by name: give each in-process server its own.
         builder.Services.Configure<QuartzSchedulerOptions>(o => o.InstanceName = $"it-{id}");
+        configure?.Invoke(builder);
         var app = RunbookServer.Build(builder);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.StartAsync(timeout.Token);
