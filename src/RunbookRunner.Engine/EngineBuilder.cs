@@ -38,13 +38,22 @@ public sealed class EngineBuilder(IServiceCollection services)
                 o.IdleWaitTime = TimeSpan.FromSeconds(1);
                 // Quartz refuses a batch larger than its thread pool (triggers would wait on this node).
                 o.MaxBatchSize = 16;
+
+                // Triggers due within 20 ms of each other fire as one batch (one acquisition round trip);
+                // RunWakeJob waits out the few milliseconds a batched wake is early.
                 o.BatchTriggerAcquisitionFireAheadTimeWindow = TimeSpan.FromMilliseconds(20);
             });
+
+            // A wake job only feeds the run a Tick (actions run outside Quartz), so 16 threads drain a burst
+            // of due wakes without queueing behind slow database round trips. Quartz signals its scheduler
+            // thread itself when this node stores a trigger nearer than the one it is waiting for.
             q.UseDefaultThreadPool(t => t.MaxConcurrency = 16);
             q.UsePersistentStore(s =>
             {
                 s.ProvisionSchema();
                 s.UseSystemTextJsonSerializer();
+                // A wake late by less than this fires normally; later ones (every node was down) fire at once
+                // through the misfire path (FireNow), never skipped.
                 s.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(10));
                 if (postgres)
                 {

@@ -16,10 +16,14 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="store"><c>sqlite:./runbook-runner.db</c> or <c>postgres:Host=...</c>; parsed now, so a bad value fails at start-up.</param>
-    public static IServiceCollection AddRunbookStorage(this IServiceCollection services, string store)
+    public static IServiceCollection AddRunbookStorage(this IServiceCollection services, string store) =>
+        services.AddRunbookStorage(StoreConnection.Parse(store));
+
+    /// <summary>Adds the stores on an already parsed (possibly <see cref="StoreConnection.Ephemeral"/>) connection.</summary>
+    public static IServiceCollection AddRunbookStorage(this IServiceCollection services, StoreConnection connection)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var connection = StoreConnection.Parse(store);
+        ArgumentNullException.ThrowIfNull(connection);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RunbookStorage.Open(connection, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<RunbookStorage>().Runs);

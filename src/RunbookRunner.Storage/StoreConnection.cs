@@ -20,6 +20,15 @@ public sealed record StoreConnection
     /// <summary>The provider's own connection string (may hold a password: never log it, use <see cref="ToString"/>).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// A throwaway store (a rehearsal's temporary journal) whose contents need not survive a power cut: SQLite
+    /// commits without waiting for the disk. Every other store syncs each commit.
+    /// </summary>
+    public bool Ephemeral { get; private init; }
+
+    /// <summary>This store, marked <see cref="Ephemeral"/>.</summary>
+    public StoreConnection AsEphemeral() => new(Provider, ConnectionString) { Ephemeral = true };
+
     /// <summary>Parses a store value; throws <see cref="FormatException"/> naming the accepted forms.</summary>
     public static StoreConnection Parse(string store)
     {

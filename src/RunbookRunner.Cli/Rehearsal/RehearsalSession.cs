@@ -48,10 +48,16 @@ internal sealed class RehearsalSession : IAsyncDisposable
         string? store, TextWriter narration, TextWriter errors, TimeProvider realTime, IConfiguration actions, bool live, CancellationToken cancellationToken)
     {
         string? temp = null;
+        StoreConnection connection;
         if (store is null)
         {
+            // The default journal is deleted when the rehearsal ends: it need not wait for the disk.
             temp = Directory.CreateTempSubdirectory("runbook-rehearsal-").FullName;
-            store = $"sqlite:{Path.Combine(temp, "rehearsal.db")}";
+            connection = StoreConnection.Parse($"sqlite:{Path.Combine(temp, "rehearsal.db")}").AsEphemeral();
+        }
+        else
+        {
+            connection = StoreConnection.Parse(store);
         }
 
         var clock = new VirtualClock(realTime.GetUtcNow());
@@ -59,7 +65,7 @@ internal sealed class RehearsalSession : IAsyncDisposable
             .AddLogging(b => b.AddProvider(new WriterLoggerProvider(errors)).SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<INarrationSink>(new ConsoleNarrationSink(narration))
-            .AddRunbookStorage(store);
+            .AddRunbookStorage(connection);
         ServiceProvider? liveActions = null;
         if (live)
         {

@@ -25,6 +25,12 @@ public interface IOutboxStore
     Task<bool> CompleteAsync(long messageId, string nodeId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks several messages delivered in one transaction (a dispatcher's batch); returns how many this node
+    /// still held. Messages whose claim was lost are left alone.
+    /// </summary>
+    Task<int> CompleteManyAsync(IReadOnlyList<long> messageIds, string nodeId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records a failed attempt: increments the attempt count, keeps <paramref name="error"/>, and holds the message
     /// (and so its whole run/target group) back until <paramref name="retryAt"/>. Later messages of the group that
     /// this node holds are released. False when this node's claim was lost.

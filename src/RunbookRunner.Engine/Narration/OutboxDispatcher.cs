@@ -30,6 +30,24 @@ public sealed class OutboxDispatcher(
     {
         var batch = await outbox.ClaimNextAsync(options.Value.NodeId, 100, Lease, cancellationToken).ConfigureAwait(false);
         var stalled = new HashSet<(string?, string)>();
+        var delivered = new List<long>(batch.Count);
+        try
+        {
+            await DeliverAsync(batch, stalled, delivered, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // One transaction marks the whole batch delivered (not one per message): a burst of narration
+            // costs the store two writes, whatever its size. A crash before this line delivers the batch again
+            // after the lease; the Slack sink recognises events it already posted.
+            await outbox.CompleteManyAsync(delivered, options.Value.NodeId, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<OutboxMessage> batch, HashSet<(string?, string)> stalled, List<long> delivered, CancellationToken cancellationToken)
+    {
         foreach (var message in batch)
         {
             // After a failure, later messages of the same run and target wait for it: order is kept.
@@ -46,7 +64,7 @@ public sealed class OutboxDispatcher(
                 }
 
                 await sink.DeliverAsync(NarrationOutbox.Parse(message.PayloadJson), cancellationToken).ConfigureAwait(false);
-                await outbox.CompleteAsync(message.Id, options.Value.NodeId, cancellationToken).ConfigureAwait(false);
+                delivered.Add(message.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -56,8 +74,6 @@ public sealed class OutboxDispatcher(
                 await outbox.FailAsync(message.Id, options.Value.NodeId, time.GetUtcNow() + delay, ex.Message, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        return batch.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RunbookRunner.Core.Persistence;
 using RunbookRunner.Storage.Sql;
 using static RunbookRunner.Storage.Sql.DbCommandExtensions;
@@ -80,6 +81,36 @@ internal sealed class SqlOutboxStore(SqlDatabase db) : IOutboxStore
                     P("@id", messageId),
                     P("@node", nodeId));
                 return TxResult<bool>.Committed(await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1);
+            },
+            cancellationToken);
+    }
+
+    public Task<int> CompleteManyAsync(IReadOnlyList<long> messageIds, string nodeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        if (messageIds.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return db.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                var parameters = new List<SqlParameterValue> { P("@now", db.Time(db.Now())), P("@node", nodeId) };
+                var names = new List<string>(messageIds.Count);
+                for (var i = 0; i < messageIds.Count; i++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@id{i}");
+                    names.Add(name);
+                    parameters.Add(P(name, messageIds[i]));
+                }
+
+                await using var command = connection.CreateCommand(
+                    transaction,
+                    $"UPDATE outbox SET delivered_at = @now, claimed_until = NULL WHERE claimed_by = @node AND delivered_at IS NULL AND id IN ({string.Join(", ", names)})",
+                    parameters);
+                return TxResult<int>.Committed(await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false));
             },
             cancellationToken);
     }

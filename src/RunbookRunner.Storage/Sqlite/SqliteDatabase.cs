@@ -62,9 +62,11 @@ internal sealed class SqliteDatabase : SqlDatabase
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per-connection settings: wait for another process's writer, and fsync every commit (a launch-day
-            // journal must survive a power cut, not only a crash).
+            // journal must survive a power cut, not only a crash). A throwaway rehearsal journal does not wait
+            // for the disk: on a busy machine each fsync can cost tens of milliseconds.
+            var synchronous = Connection.Ephemeral ? "OFF" : "FULL";
             await using var pragma = connection.CreateCommand(
-                null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
+                null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous};");
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

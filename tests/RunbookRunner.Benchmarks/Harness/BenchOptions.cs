@@ -15,6 +15,9 @@ internal sealed record BenchOptions
     /// <summary>Repetitions of each measurement; figures are medians over them.</summary>
     public int Repetitions { get; init; } = 3;
 
+    /// <summary>Runs parked on approvals in the capacity scenario (default 10,000; 1,000 with --quick).</summary>
+    public int? Parked { get; init; }
+
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -27,8 +30,9 @@ internal sealed record BenchOptions
                 "--json" when i + 1 < args.Count => options with { JsonPath = args[++i] },
                 "--quick" => options with { Quick = true },
                 "--only" when i + 1 < args.Count => options with { Only = new HashSet<string>(args[++i].Split(','), StringComparer.OrdinalIgnoreCase) },
+                "--parked" when i + 1 < args.Count => options with { Parked = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--repetitions" when i + 1 < args.Count => options with { Repetitions = Math.Max(1, int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; use [--json FILE] [--quick] [--only micro,cli,lateness,approval,throughput,capacity,narration] [--repetitions N]"),
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; use [--json FILE] [--quick] [--only micro,cli,lateness,approval,throughput,capacity,narration] [--repetitions N] [--parked N]"),
             };
         }
 

@@ -5,17 +5,31 @@ namespace RunbookRunner.Benchmarks.Harness;
 /// <summary>Runs the built CLI to completion, timing it from process start to exit.</summary>
 internal static class CliRun
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Wall);
+    /// <summary>The run's outcome; <see cref="Cpu"/> is user + system time of the process when <c>/usr/bin/time</c> measured it.</summary>
+    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Wall, TimeSpan? Cpu);
+
+    private const string TimeBinary = "/usr/bin/time";
+    private const string CpuMarker = "runbook-bench-cpu ";
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // CPU time does not depend on how busy the machine is, wall time does: measure both.
+        var timed = File.Exists(TimeBinary);
+        var info = new ProcessStartInfo(timed ? TimeBinary : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        if (timed)
+        {
+            foreach (var arg in new[] { "-f", CpuMarker + "%U %S", "dotnet" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+
         info.ArgumentList.Add(RepoPaths.CliDll);
         foreach (var arg in args)
         {
@@ -44,6 +58,14 @@ internal static class CliRun
         }
 
         var wall = started.Elapsed;
-        return new Result(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), wall);
+        var errors = await stderr.ConfigureAwait(false);
+        TimeSpan? cpu = null;
+        if (timed && errors.Split('\n').LastOrDefault(l => l.StartsWith(CpuMarker, StringComparison.Ordinal)) is { } line)
+        {
+            var parts = line[CpuMarker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            cpu = TimeSpan.FromSeconds(parts.Sum(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new Result(process.ExitCode, await stdout.ConfigureAwait(false), errors, wall, cpu);
     }
 }

@@ -11,7 +11,7 @@ internal static class CapacityScenario
 {
     public static async Task RunAsync(string label, string store, string token, BenchOptions options, FigureBook book, CancellationToken cancellationToken)
     {
-        var parked = options.Quick ? 1_000 : 10_000;
+        var parked = options.Parked ?? (options.Quick ? 1_000 : 10_000);
         var rss = new List<double>();
         var listP99 = new List<double>();
         var startup = new List<double>();
@@ -25,9 +25,14 @@ internal static class CapacityScenario
             await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(
                 async () =>
                 {
-                    while (Interlocked.Increment(ref created) <= parked)
+                    int n;
+                    while ((n = Interlocked.Increment(ref created)) <= parked)
                     {
                         await BenchApi.StartAsync(node.Http, BenchRunbooks.Approval(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        if (n % 2_000 == 0)
+                        {
+                            Console.WriteLine($"  ({n} parked, RSS {node.RssMegabytes():0} MB)");
+                        }
                     }
                 },
                 cancellationToken))).ConfigureAwait(false);

@@ -26,10 +26,11 @@ internal static class NarrationScenario
                 : await BenchApi.WaitForAsync(node.Http, run.Id, r => r.State == RunStates.Succeeded, TimeSpan.FromSeconds(60), cancellationToken: cancellationToken).ConfigureAwait(false);
             var endedAt = slack.Started.Elapsed;
 
-            // Quiet for 5 s (longer than the pace and the status coalescing window) means the backlog is drained.
-            var seen = -1;
+            // Quiet for 5 s after the first call (longer than the pace and the status coalescing window) means
+            // the backlog is drained.
+            var seen = 0;
             var quietSince = slack.Started.Elapsed;
-            while (slack.Started.Elapsed - quietSince < TimeSpan.FromSeconds(5) && slack.Started.Elapsed - endedAt < TimeSpan.FromMinutes(3))
+            while ((seen == 0 || slack.Started.Elapsed - quietSince < TimeSpan.FromSeconds(5)) && slack.Started.Elapsed - endedAt < TimeSpan.FromMinutes(3))
             {
                 var count = slack.Calls.Count(c => c.Channel == channel);
                 if (count != seen)

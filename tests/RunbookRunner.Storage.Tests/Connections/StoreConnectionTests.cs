@@ -86,4 +86,17 @@ public sealed class StoreConnectionTests
 
         parse.Should().Throw<FormatException>().Which.Message.Should().NotContain("hunter2");
     }
+
+    [Fact]
+    public void AsEphemeral_ParsedStore_KeepsTheConnectionAndMarksOnlyTheCopy()
+    {
+        var durable = StoreConnection.Parse("sqlite:/tmp/rehearsal.db");
+
+        var ephemeral = durable.AsEphemeral();
+
+        ephemeral.Ephemeral.Should().BeTrue();
+        ephemeral.ConnectionString.Should().Be(durable.ConnectionString);
+        ephemeral.Provider.Should().Be(StoreProvider.Sqlite);
+        durable.Ephemeral.Should().BeFalse("a store is durable unless a throwaway one asks otherwise");
+    }
 }

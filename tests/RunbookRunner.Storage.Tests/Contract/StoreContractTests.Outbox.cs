@@ -74,6 +74,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task CompleteManyAsync_Batch_MarksOnlyThisNodesClaimsDelivered()
+    {
+        await CreateRunWithOutboxAsync("a1", "a2");
+        await CreateRunWithOutboxAsync("b1");
+        var mine = await Storage.Outbox.ClaimNextAsync("node-1", 2, Lease);
+        var theirs = await Open().Outbox.ClaimNextAsync("node-2", 10, Lease);
+
+        var completed = await Storage.Outbox.CompleteManyAsync([.. mine.Select(m => m.Id), .. theirs.Select(m => m.Id)], "node-1");
+
+        completed.Should().Be(2, "node-2's claim is not node-1's to complete");
+        (await Storage.Outbox.GetBacklogAsync()).Pending.Should().Be(1);
+        (await Storage.Outbox.CompleteManyAsync([], "node-1")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task FailAsync_RetryTime_HoldsTheRunsMessagesUntilDue()
     {
         await CreateRunWithOutboxAsync("a1", "a2");
