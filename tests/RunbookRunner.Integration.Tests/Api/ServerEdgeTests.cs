@@ -29,8 +29,8 @@ public sealed class ServerEdgeTests : IAsyncLifetime
         using var malformed = await operatorBot.PostAsync("api/runs", RunApi.Json("{\"yaml\": "));
         using var empty = await operatorBot.PostAsync("api/runs", RunApi.Json("{}"));
         using var badT0 = await operatorBot.PostAsJsonAsync("api/runs", new StartRunRequest { Yaml = TestRunbooks.Gate, T0 = "tomorrow" }, ApiJson.Options);
-        using var huge = await operatorBot.PostAsync("api/runs", RunApi.Json("{\"yaml\": \"" + new string('x', 5 * 1024 * 1024) + "\"}"));
-        using var hugeCommand = await operatorBot.PostAsync("api/runs/x/pause", RunApi.Json("{\"reason\": \"" + new string('x', 100 * 1024) + "\"}"));
+        using var huge = await PostAnnouncedAsync(operatorBot, "api/runs", "{\"yaml\": \"" + new string('x', 5 * 1024 * 1024) + "\"}");
+        using var hugeCommand = await PostAnnouncedAsync(operatorBot, "api/runs/x/pause", "{\"reason\": \"" + new string('x', 100 * 1024) + "\"}");
 
         malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await RunApi.ReadProblemAsync(malformed)).Code.Should().Be("invalid_request");
@@ -41,6 +41,17 @@ public sealed class ServerEdgeTests : IAsyncLifetime
         huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await RunApi.ReadProblemAsync(huge)).Code.Should().Be("body_too_large", await huge.Content.ReadAsStringAsync());
         hugeCommand.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    /// <summary>
+    /// Posts with <c>Expect: 100-continue</c>, as careful clients send large bodies: the server can refuse by the
+    /// announced length before the body is sent, instead of racing the upload and resetting the connection.
+    /// </summary>
+    private static async Task<HttpResponseMessage> PostAnnouncedAsync(HttpClient client, string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = RunApi.Json(json) };
+        request.Headers.ExpectContinue = true;
+        return await client.SendAsync(request);
     }
 
     [Fact]
