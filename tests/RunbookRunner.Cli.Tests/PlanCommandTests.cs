@@ -38,6 +38,52 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_T0AcrossLondonSpringForward_ShowsClockTimesInGmtThenBst()
+    {
+        // London moves from 01:00 GMT to 02:00 BST on 29 March 2026; T0 is 10:00 BST (09:00Z).
+        var file = _folder.Write("dst.yaml", """
+            name: dst
+            timezone: Europe/London
+            defaults: { timeout: 10m }
+            steps:
+              - id: before
+                at: T-9h
+                wait: 1m
+              - id: after-change
+                at: T-7h
+                wait: 1m
+              - id: launch
+                at: T+0
+                after: [after-change]
+                wait: 1m
+            """);
+
+        var text = await CliRunner.RunAsync("plan", file, "--t0", "2026-03-29T10:00:00+01:00");
+        var json = await CliRunner.RunAsync("plan", file, "--t0", "2026-03-29T10:00:00+01:00", "--format", "json");
+
+        text.ExitCode.Should().Be(0, text.Error);
+        var lines = text.Out.Split('\n');
+        var header = lines.Single(l => l.Contains("T-OFFSET", StringComparison.Ordinal));
+        string[] columns = ["T-OFFSET", "CLOCK", "STEP", "KIND", "DEPENDS ON"];
+        columns.Select(c => header.IndexOf(c, StringComparison.Ordinal)).Should().BeInAscendingOrder().And.NotContain(-1);
+        var rows = lines.SkipWhile(l => l != header).Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        var stepColumn = header.IndexOf("STEP", StringComparison.Ordinal);
+        string Row(string id) => rows.Single(r => r[stepColumn..].Split(' ')[0] == id);
+        Row("before").Should().Contain("T-9h").And.Contain("Sun 29 Mar 00:00 GMT");
+        Row("after-change").Should().Contain("T-7h").And.Contain("Sun 29 Mar 03:00 BST");
+        Row("launch").Should().Contain("Sun 29 Mar 10:00 BST").And.Contain("after-change");
+
+        json.ExitCode.Should().Be(0, json.Error);
+        using var document = JsonDocument.Parse(json.Out);
+        var steps = document.RootElement.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        steps["before"].GetProperty("plannedStart").GetString().Should().Be("2026-03-29T00:00:00Z");
+        steps["before"].GetProperty("clockTime").GetString().Should().Be("2026-03-29T00:00:00+00:00");
+        steps["after-change"].GetProperty("plannedStart").GetString().Should().Be("2026-03-29T02:00:00Z");
+        steps["after-change"].GetProperty("clockTime").GetString().Should().Be("2026-03-29T03:00:00+01:00");
+        steps["launch"].GetProperty("tOffset").GetString().Should().Be("T+0");
+    }
+
+    [Fact]
     public async Task Plan_Json_FollowsTheContract()
     {
         var result = await CliRunner.RunAsync("plan", _mini, "--t0", T0, "--env", "production", "--format", "json");

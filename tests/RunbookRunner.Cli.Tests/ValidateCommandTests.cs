@@ -51,6 +51,24 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_FolderWithBrokenFilesAmongGoodOnes_ListsEveryFileAndReportsEveryErrorOnStderr()
+    {
+        var good1 = _folder.Write("f/a-good.yaml", Runbooks.Mini);
+        var broken1 = _folder.Write("f/b-broken.yaml", Runbooks.Broken);
+        var good2 = _folder.Write("f/c-good.yaml", Runbooks.Mini.Replace("name: mini", "name: other", StringComparison.Ordinal));
+        var broken2 = _folder.Write("f/d-syntax.yaml", "name: t\nsteps:\n  - id: a\n    wait: \"1m\n");
+
+        var result = await CliRunner.RunAsync("validate", Path.Combine(_folder.Path, "f"));
+
+        result.ExitCode.Should().Be(2);
+        result.OutLines.Should().Equal($"OK {good1} (6 steps)", $"OK {good2} (6 steps)");
+        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken1}:8:5: error RB010:", StringComparison.Ordinal));
+        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken1}:10:13: error RB031:", StringComparison.Ordinal));
+        result.ErrorLines.Should().Contain(l => l.StartsWith($"{broken2}:4:11: error RB001:", StringComparison.Ordinal));
+        result.ErrorLines.Last().Should().Be("3 errors, 0 warnings in 2 of 4 files");
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_ReportsItAndExitsTwo()
     {
         var missing = Path.Combine(_folder.Path, "nope.yaml");

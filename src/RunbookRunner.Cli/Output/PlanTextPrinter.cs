@@ -15,7 +15,7 @@ internal static class PlanTextPrinter
         output.WriteLine($"T0 {clock.At(plan.T0)} ({CliJson.Instant(plan.T0)}), clock times in {plan.TimeZone}, environment: {plan.Environment ?? "(none)"}");
         output.WriteLine();
 
-        var table = new TextTable(" ", "T-OFFSET", "CLOCK", "STEP", "KIND", "AFTER", "PAR", "LATEST END", "NOTES");
+        var table = new TextTable(" ", "T-OFFSET", "CLOCK", "STEP", "KIND", "DEPENDS ON", "PAR", "LATEST END", "NOTES");
         foreach (var step in plan.Timeline())
         {
             table.AddRow(

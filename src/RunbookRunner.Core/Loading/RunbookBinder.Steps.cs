@@ -60,6 +60,11 @@ internal sealed partial class RunbookBinder
         var undo = BindUndo(node, where);
         var kind = BindKind(node, where, action is not null, approval is not null, manual is not null, wait is not null);
 
+        if (rollback)
+        {
+            CheckRollbackKind(node, where, kind);
+        }
+
         if (node.ContainsKey("gates") && !node.ContainsKey("approval"))
         {
             bag.Error(DiagnosticCodes.KeyNotAllowedHere, KeyLocation(node, "gates"),
@@ -110,6 +115,32 @@ internal sealed partial class RunbookBinder
             Only = ScalarList(node, "only", where)?.Select(s => s.Text).ToList() ?? [],
             Location = node.Location,
         };
+    }
+
+    /// <summary>
+    /// Rollback steps run unattended, one after another, once the launch has already gone wrong: only
+    /// actions can be compensations. A person's task there is announced with a <c>slack.post</c> action.
+    /// </summary>
+    private void CheckRollbackKind(MapValue node, string where, StepKind kind)
+    {
+        foreach (var key in (string[])["manual", "wait"])
+        {
+            if (node.ContainsKey(key))
+            {
+                bag.Error(DiagnosticCodes.RollbackStepNotAction, KeyLocation(node, key),
+                    $"{where} is a '{key}' step; rollback steps must be actions (they run unattended, one after another): "
+                    + "announce a task for people with a slack.post action, or put it before the launch as a manual step");
+                return;
+            }
+        }
+
+        if (node.ContainsKey("approval"))
+        {
+            bag.Error(DiagnosticCodes.RollbackStepNotAction, KeyLocation(node, "approval"),
+                kind == StepKind.Action
+                    ? $"'approval' is not allowed in {where}: a rollback cannot wait for approvers (put the approval on the guard or step that starts the rollback)"
+                    : $"{where} is an approval; rollback steps must be actions (put the approval on the guard or step that starts the rollback)");
+        }
     }
 
     private static SourceLocation KeyLocation(MapValue node, string key) =>

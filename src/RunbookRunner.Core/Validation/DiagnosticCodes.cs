@@ -17,6 +17,7 @@ public static class DiagnosticCodes
     public const string InvalidValue = "RB013";
     public const string InvalidName = "RB014";
     public const string KeyNotAllowedHere = "RB015";
+    public const string RollbackStepNotAction = "RB016";
     public const string BadDuration = "RB020";
     public const string BadAnchor = "RB021";
     public const string UnknownTimeZone = "RB022";
@@ -44,6 +45,9 @@ public static class DiagnosticCodes
     public const string BadSecretSource = "RB070";
     public const string UnknownGuardStep = "RB080";
     public const string GuardWithoutCondition = "RB081";
+    public const string UnknownRunEnvironment = "RB900";
+    public const string RunEnvironmentMissing = "RB901";
+    public const string BadRunSettings = "RB902";
     public const string InternalError = "RB999";
 
     public const string NotIdempotentWithoutUndo = "RBW001";
@@ -67,6 +71,7 @@ public static class DiagnosticCodes
         [InvalidValue] = "A value is out of range or not one of the allowed values",
         [InvalidName] = "An id or name is not a valid slug or identifier",
         [KeyNotAllowedHere] = "A key is not allowed in this context",
+        [RollbackStepNotAction] = "A rollback step is not a plain action (manual, wait or approval)",
         [BadDuration] = "A duration cannot be parsed",
         [BadAnchor] = "A time anchor (T±duration) cannot be parsed",
         [UnknownTimeZone] = "The time zone is not a known IANA zone",
@@ -94,6 +99,9 @@ public static class DiagnosticCodes
         [BadSecretSource] = "A secret source is not env:NAME or file:PATH",
         [UnknownGuardStep] = "A guard's 'from' names a step that does not exist",
         [GuardWithoutCondition] = "A guard check has none of above, below, expect_status",
+        [UnknownRunEnvironment] = "A run is started with an environment the runbook does not declare",
+        [RunEnvironmentMissing] = "A run of a runbook with environments is started without choosing one",
+        [BadRunSettings] = "A run's --var / --secret settings name undeclared variables or secrets, or a bad source",
         [InternalError] = "Internal error in the loader (a bug; please report it)",
         [NotIdempotentWithoutUndo] = "A non-idempotent action step has no 'undo'",
         [ApprovalWithoutTimeout] = "An approval has no timeout",

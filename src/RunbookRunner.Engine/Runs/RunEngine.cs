@@ -9,6 +9,7 @@ using RunbookRunner.Core.Runs.Deciding;
 using RunbookRunner.Core.Runs.Events;
 using RunbookRunner.Core.Runs.Inputs;
 using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Core.Validation;
 using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Feed;
 using RunbookRunner.Engine.Narration;
@@ -83,20 +84,20 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         if (request.Environment is { } env && !runbook.Environments.ContainsKey(env))
         {
             throw new RunbookInvalidException([new Core.Diagnostics.Diagnostic(
-                Core.Diagnostics.DiagnosticSeverity.Error, "RB900", $"unknown environment '{env}' (the runbook declares: {known})", runbook.Location)]);
+                Core.Diagnostics.DiagnosticSeverity.Error, DiagnosticCodes.UnknownRunEnvironment, $"unknown environment '{env}' (the runbook declares: {known})", runbook.Location)]);
         }
 
         if (request.Environment is null && runbook.Environments.Count > 0)
         {
             throw new RunbookInvalidException([new Core.Diagnostics.Diagnostic(
-                Core.Diagnostics.DiagnosticSeverity.Error, "RB901", $"choose an environment for this run (the runbook declares: {known})", runbook.Location)]);
+                Core.Diagnostics.DiagnosticSeverity.Error, DiagnosticCodes.RunEnvironmentMissing, $"choose an environment for this run (the runbook declares: {known})", runbook.Location)]);
         }
 
         var settings = request.Settings is { IsEmpty: false } given ? given : null;
         if (settings?.Validate(runbook, request.Environment) is { Count: > 0 } problems)
         {
             throw new RunbookInvalidException([.. problems.Select(p => new Core.Diagnostics.Diagnostic(
-                Core.Diagnostics.DiagnosticSeverity.Error, "RB902", p, runbook.Location))]);
+                Core.Diagnostics.DiagnosticSeverity.Error, DiagnosticCodes.BadRunSettings, p, runbook.Location))]);
         }
 
         _runbooks.TryAdd(request.RunbookYaml, runbook);

@@ -174,6 +174,79 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_ManualRollbackStep_ReportsRB016AtManualKey()
+    {
+        const string yaml = """
+            name: t
+            defaults: { timeout: 1m }
+            steps:
+              - id: a
+                wait: 1m
+            rollback:
+              - id: confirm
+                manual: Team confirms the old site is back
+            """;
+
+        Diagnose.At(yaml, "RB016", 7, 5).Message.Should()
+            .StartWith("rollback step 'confirm' is a 'manual' step; rollback steps must be actions");
+    }
+
+    [Fact]
+    public void Load_ApprovalRollbackStep_ReportsRB016AtApprovalKey()
+    {
+        const string yaml = """
+            name: t
+            defaults: { timeout: 1m }
+            roles: { leads: [U1] }
+            steps:
+              - id: a
+                wait: 1m
+            rollback:
+              - id: ok-to-restore
+                approval: { roles: leads, timeout: 10m }
+            """;
+
+        Diagnose.At(yaml, "RB016", 8, 5).Message.Should().Be(
+            "rollback step 'ok-to-restore' is an approval; rollback steps must be actions (put the approval on the guard or step that starts the rollback)");
+    }
+
+    [Fact]
+    public void Load_RollbackActionWithApproval_ReportsRB016AtApprovalKey()
+    {
+        const string yaml = """
+            name: t
+            defaults: { timeout: 1m }
+            roles: { leads: [U1] }
+            steps:
+              - id: a
+                wait: 1m
+            rollback:
+              - id: notify
+                action: slack.post
+                with: { channel: C1, text: rolled back }
+                approval: { roles: leads, timeout: 10m }
+            """;
+
+        Diagnose.At(yaml, "RB016", 10, 5).Message.Should().StartWith("'approval' is not allowed in rollback step 'notify'");
+    }
+
+    [Fact]
+    public void Load_WaitRollbackStep_ReportsRB016AtWaitKey()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                wait: 1m
+            rollback:
+              - id: settle
+                wait: 5m
+            """;
+
+        Diagnose.At(yaml, "RB016", 6, 5).Message.Should().Contain("is a 'wait' step");
+    }
+
+    [Fact]
     public void Load_BadDuration_ReportsRB020AtValue()
     {
         const string yaml = """
