@@ -13,7 +13,8 @@ using RunbookRunner.Core.Time;
 namespace RunbookRunner.Actions.Http;
 
 /// <summary>
-/// <c>http.check</c>: runs every check (status, latency ceiling, body text, JSON path), reports all of them,
+/// <c>http.check</c>: runs every check (status, latency ceiling, body text, JSON path equal to a value or a
+/// number above / below a threshold), reports all of them,
 /// and fails when any fails. Outputs: <c>passed</c>, <c>failed</c>, <c>total</c>, <c>results</c> (JSON).
 /// </summary>
 public sealed class HttpCheckAction : StepAction
@@ -121,7 +122,16 @@ public sealed class HttpCheckAction : StepAction
 
         if (check.JsonPath is { } path)
         {
-            problems.AddRange(CheckJsonPath(exchange, path, check.EqualsValue));
+            var compares = check.Above is not null || check.Below is not null;
+            if (check.EqualsValue is not null || !compares)
+            {
+                problems.AddRange(CheckJsonPath(exchange, path, check.EqualsValue));
+            }
+
+            if (compares)
+            {
+                problems.AddRange(CheckNumber(exchange, path, check.Above, check.Below));
+            }
         }
 
         return new Outcome(check, exchange, problems);
@@ -143,7 +153,48 @@ public sealed class HttpCheckAction : StepAction
         return path.TryEvaluate(json, out _) ? [] : [$"{path} is missing from the response"];
     }
 
-    private sealed record Check(HttpMethod Method, Uri Url, StatusExpectation ExpectStatus, TimeSpan? MaxLatency, string? Contains, JsonPath? JsonPath, ParamValue? EqualsValue)
+    /// <summary>Success criteria such as "p95 below 200 ms": the value must be a number (or a numeric string).</summary>
+    private static List<string> CheckNumber(HttpExchange exchange, JsonPath path, double? above, double? below)
+    {
+        var json = exchange.ParseJson(out var error);
+        if (error is not null)
+        {
+            return [error];
+        }
+
+        if (!path.TryEvaluate(json, out var node))
+        {
+            return [$"{path} is missing from the response"];
+        }
+
+        if (node is not JsonValue value || !TryNumber(value, out var number))
+        {
+            return [$"{path} is {node?.ToJsonString() ?? "null"}, not a number"];
+        }
+
+        var problems = new List<string>();
+        if (above is { } min && !(number > min))
+        {
+            problems.Add($"{path} = {Format(number)} (expected above {Format(min)})");
+        }
+
+        if (below is { } max && !(number < max))
+        {
+            problems.Add($"{path} = {Format(number)} (expected below {Format(max)})");
+        }
+
+        return problems;
+    }
+
+    private static bool TryNumber(JsonValue value, out double number) =>
+        value.TryGetValue(out number)
+        || (value.TryGetValue(out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number));
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Check(
+        HttpMethod Method, Uri Url, StatusExpectation ExpectStatus, TimeSpan? MaxLatency, string? Contains, JsonPath? JsonPath, ParamValue? EqualsValue,
+        double? Above, double? Below)
     {
         public static Check Read(ParameterReader p)
         {
@@ -161,8 +212,15 @@ public sealed class HttpCheckAction : StepAction
                 throw new ActionParameterException("a check has 'equals' without 'json_path'; add json_path: $.field");
             }
 
+            var above = p.OptionalNumber("above");
+            var below = p.OptionalNumber("below");
+            if ((above is not null || below is not null) && path is null)
+            {
+                throw new ActionParameterException("a check has 'above' or 'below' without 'json_path'; add json_path: $.field");
+            }
+
             var method = p.OptionalString("method")?.Trim().ToUpperInvariant() ?? "GET";
-            return new Check(new HttpMethod(method), HttpAction.ReadUrl(p, "url"), StatusExpectation.Read(p, "expect_status"), p.OptionalDuration("max_latency"), p.OptionalString("contains"), path, p.Raw("equals"));
+            return new Check(new HttpMethod(method), HttpAction.ReadUrl(p, "url"), StatusExpectation.Read(p, "expect_status"), p.OptionalDuration("max_latency"), p.OptionalString("contains"), path, p.Raw("equals"), above, below);
         }
 
         public string Describe()
@@ -178,9 +236,19 @@ public sealed class HttpCheckAction : StepAction
                 parts.Add($"body contains \"{Contains}\"");
             }
 
-            if (JsonPath is not null)
+            if (JsonPath is not null && (EqualsValue is not null || (Above is null && Below is null)))
             {
                 parts.Add(EqualsValue is null ? $"{JsonPath} present" : $"{JsonPath} = {JsonExpectation.Describe(ParamJson.ToNode(EqualsValue))}");
+            }
+
+            if (Above is { } min)
+            {
+                parts.Add($"{JsonPath} > {Format(min)}");
+            }
+
+            if (Below is { } max)
+            {
+                parts.Add($"{JsonPath} < {Format(max)}");
             }
 
             return string.Join(", ", parts);

@@ -29,7 +29,7 @@ public static partial class ActionCatalog
     private static ActionDescriptor HttpCheck() => new()
     {
         Type = "http.check",
-        Summary = "Runs several HTTP checks (status, latency, body content, JSON path) and reports all of them.",
+        Summary = "Runs several HTTP checks (status, latency, body content, JSON path value or threshold) and reports all of them.",
         Parameters = Object(
             Req("checks", new ListSchema(Object(
                 Req("url", Str(), "Absolute URL."),
@@ -37,8 +37,10 @@ public static partial class ActionCatalog
                 Opt("expect_status", Status(), "Expected status; default 2xx."),
                 Opt("max_latency", Duration(), "Slowest acceptable response time."),
                 Opt("contains", Str(), "Text the body must contain."),
-                Opt("json_path", Str(), "JSON path read from the body, compared with equals."),
-                Opt("equals", Any(), "Value expected at json_path.")))
+                Opt("json_path", Str(), "JSON path read from the body, compared with equals, above or below."),
+                Opt("equals", Any(), "Value expected at json_path."),
+                Opt("above", Number(), "The number at json_path must be greater than this (a success criterion such as signups > 99)."),
+                Opt("below", Number(), "The number at json_path must be less than this (a success criterion such as p95 < 200 ms).")))
             { MaxItems = 100 }, "The checks; each is reported.")),
         Idempotent = true,
         CanGate = true,

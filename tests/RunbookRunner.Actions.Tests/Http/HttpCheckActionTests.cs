@@ -16,6 +16,7 @@ public sealed class HttpCheckActionTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(app =>
     {
         app.MapGet("/healthz", () => Results.Text("""{"status":"ok","db":{"latency":3}}""", "application/json"));
+        app.MapGet("/metrics", () => Results.Text("""{"p95_ms":180,"signups":"120","uptime":0.998,"state":"ok"}""", "application/json"));
         app.MapGet("/down", () => Results.Text("maintenance", statusCode: 503));
         app.MapGet("/slow", async () =>
         {
@@ -67,6 +68,57 @@ public sealed class HttpCheckActionTests : IAsyncLifetime
         log.Lines.Should().Contain(l => l.Contains("$.status is \"ok\", expected \"degraded\"", StringComparison.Ordinal));
         var results = JsonNode.Parse(result.Outputs["results"])!.AsArray();
         results.Select(r => r!["passed"]!.GetValue<bool>()).Should().Equal(true, false, false, false);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ThresholdsMet_PassesForNumbersAndNumericStrings()
+    {
+        var log = new RecordingLog();
+        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(
+            Check("metrics", ("json_path", "$.p95_ms"), ("below", 200)),
+            Check("metrics", ("json_path", "$.signups"), ("above", 99)),
+            Check("metrics", ("json_path", "$.uptime"), ("above", 0.99), ("below", 1))))), log));
+
+        result.Succeeded.Should().BeTrue(result.Error);
+        result.Summary.Should().Be("3/3 checks passed");
+        log.Lines.Should().HaveCount(3).And.OnlyContain(l => l.StartsWith("PASS ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SimulateAsync_Threshold_DescribesTheComparison()
+    {
+        var log = new RecordingLog();
+
+        await Create().SimulateAsync(Contexts.For(P.Map(("checks", P.List(Check("metrics", ("json_path", "$.uptime"), ("above", 0.99), ("below", 1))))), log));
+
+        log.Lines.Should().ContainSingle(l => l.Contains("$.uptime > 0.99, $.uptime < 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ThresholdsMissed_FailsNamingValueAndThreshold()
+    {
+        var log = new RecordingLog();
+        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(
+            Check("metrics", ("json_path", "$.p95_ms"), ("below", 150)),
+            Check("metrics", ("json_path", "$.signups"), ("above", 120)),
+            Check("metrics", ("json_path", "$.state"), ("above", 1)),
+            Check("metrics", ("json_path", "$.absent"), ("below", 1))))), log));
+
+        result.Succeeded.Should().BeFalse();
+        result.Outputs["failed"].Should().Be("4");
+        log.Lines.Should().Contain(l => l.Contains("$.p95_ms = 180 (expected below 150)", StringComparison.Ordinal));
+        log.Lines.Should().Contain(l => l.Contains("$.signups = 120 (expected above 120)", StringComparison.Ordinal));
+        log.Lines.Should().Contain(l => l.Contains("$.state is \"ok\", not a number", StringComparison.Ordinal));
+        log.Lines.Should().Contain(l => l.Contains("$.absent is missing from the response", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ThresholdWithoutJsonPath_FailsWithoutRetry()
+    {
+        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(Check("metrics", ("below", 200)))))));
+
+        result.Retryable.Should().BeFalse();
+        result.Error.Should().Contain("'above' or 'below' without 'json_path'");
     }
 
     [Fact]

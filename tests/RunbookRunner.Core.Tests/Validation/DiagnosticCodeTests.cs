@@ -43,6 +43,29 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_SyntaxErrorMidFile_ReportsRB001AtTheBrokenLineOnly()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                wait: 1m
+              - id: b
+                wait: [1m, 2m
+              - id: c
+                wait: 3m
+            """;
+
+        var result = Diagnose.Load(yaml);
+
+        result.Runbook.Should().BeNull();
+        var diagnostic = result.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be("RB001");
+        (diagnostic.Location.Line, diagnostic.Location.Column).Should().Be((6, 14), diagnostic.ToString());
+        diagnostic.Message.Should().Contain("unclosed '{', '[' or quote");
+    }
+
+    [Fact]
     public void Load_UnquotedReferenceInFlowMap_ReportsRB001WithQuotingHint()
     {
         const string yaml = """
@@ -187,7 +210,7 @@ public class DiagnosticCodeTests
                 manual: Team confirms the old site is back
             """;
 
-        Diagnose.At(yaml, "RB016", 7, 5).Message.Should()
+        Diagnose.At(yaml, "RB016", 8, 5).Message.Should()
             .StartWith("rollback step 'confirm' is a 'manual' step; rollback steps must be actions");
     }
 
@@ -206,7 +229,7 @@ public class DiagnosticCodeTests
                 approval: { roles: leads, timeout: 10m }
             """;
 
-        Diagnose.At(yaml, "RB016", 8, 5).Message.Should().Be(
+        Diagnose.At(yaml, "RB016", 9, 5).Message.Should().Be(
             "rollback step 'ok-to-restore' is an approval; rollback steps must be actions (put the approval on the guard or step that starts the rollback)");
     }
 
@@ -227,7 +250,7 @@ public class DiagnosticCodeTests
                 approval: { roles: leads, timeout: 10m }
             """;
 
-        Diagnose.At(yaml, "RB016", 10, 5).Message.Should().StartWith("'approval' is not allowed in rollback step 'notify'");
+        Diagnose.At(yaml, "RB016", 11, 5).Message.Should().StartWith("'approval' is not allowed in rollback step 'notify'");
     }
 
     [Fact]
@@ -243,7 +266,7 @@ public class DiagnosticCodeTests
                 wait: 5m
             """;
 
-        Diagnose.At(yaml, "RB016", 6, 5).Message.Should().Contain("is a 'wait' step");
+        Diagnose.At(yaml, "RB016", 7, 5).Message.Should().Contain("is a 'wait' step");
     }
 
     [Fact]

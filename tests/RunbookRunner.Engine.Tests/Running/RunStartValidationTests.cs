@@ -2,6 +2,7 @@ using FluentAssertions;
 using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Engine.Runs;
 using RunbookRunner.Engine.Tests.Support;
+using Xunit;
 
 namespace RunbookRunner.Engine.Tests.Running;
 
