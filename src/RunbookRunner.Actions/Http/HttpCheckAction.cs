@@ -241,14 +241,14 @@ public sealed class HttpCheckAction : StepAction
                 parts.Add(EqualsValue is null ? $"{JsonPath} present" : $"{JsonPath} = {JsonExpectation.Describe(ParamJson.ToNode(EqualsValue))}");
             }
 
-            if (Above is { } min)
+            if (Above is { } floor)
             {
-                parts.Add($"{JsonPath} > {Format(min)}");
+                parts.Add($"{JsonPath} > {Format(floor)}");
             }
 
-            if (Below is { } max)
+            if (Below is { } ceiling)
             {
-                parts.Add($"{JsonPath} < {Format(max)}");
+                parts.Add($"{JsonPath} < {Format(ceiling)}");
             }
 
             return string.Join(", ", parts);

@@ -70,7 +70,7 @@ public sealed class RunStartValidationTests : IDisposable
         var error = await StartAsync(yaml, environment: null);
 
         error.Diagnostics.Where(d => d.IsError).Should().ContainSingle().Subject.ToString()
-            .Should().StartWith("test.yaml:7:5: error RB016: rollback step 'confirm' is a 'manual' step");
+            .Should().StartWith("test.yaml:8:5: error RB016: rollback step 'confirm' is a 'manual' step");
     }
 
     private async Task<RunbookInvalidException> StartAsync(string yaml, string? environment, RunSettings? settings = null)
