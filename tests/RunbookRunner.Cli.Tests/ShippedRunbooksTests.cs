@@ -45,4 +45,16 @@ public class ShippedRunbooksTests
         text.ExitCode.Should().Be(0, text.Error);
         text.Out.Should().Contain("T-OFFSET").And.Contain("Critical path:");
     }
+
+    [Theory]
+    [MemberData(nameof(RunbookFiles))]
+    public async Task Rehearse_ShippedRunbook_SucceedsEndToEndOnStaging(string name)
+    {
+        var file = Path.Combine(RepositoryRoot.Path, "runbooks", name);
+
+        var rehearsal = await CliRunner.RunAsync("rehearse", file, "--env", "staging", "--approve-all", "--speed", "max");
+
+        rehearsal.ExitCode.Should().Be(0, rehearsal.Out + rehearsal.Error);
+        rehearsal.Out.Should().Contain("Rehearsal succeeded");
+    }
 }
