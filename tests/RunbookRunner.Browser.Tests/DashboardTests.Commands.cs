@@ -107,7 +107,8 @@ public partial class DashboardTests
         await ops.WaitForURLAsync(RunPath());
         await Expect(ops.Locator("#flash")).ToContainTextAsync("abort: done");
         await Expect(ops.Locator("#state")).ToHaveTextAsync("aborted");
-        await Expect(ops.Locator("#run-state p.flash.error")).ToContainTextAsync("launch postponed to Tuesday");
+        await Expect(ops.Locator("#end-reason")).ToHaveTextAsync("Run aborted: launch postponed to Tuesday");
+        await Expect(ops.Locator(".approval[data-target='go-no-go']")).ToHaveCountAsync(0);
         await Expect(ops.Locator("#run-state .actions")).ToHaveCountAsync(0);
         await Expect(ops.Locator("table.audit tr.audit-allowed", new() { HasTextString = "abort" })).ToContainTextAsync("U-OPS");
         questions.Should().HaveCount(2);
