@@ -257,6 +257,34 @@ public abstract class EngineRunTests
         wakes.Set.Should().Equal(start + TimeSpan.FromMinutes(30), null);
     }
 
+    [Fact]
+    public async Task Wake_FiredBeforeTheStepIsDue_SetsTheSameWakeAgainAndTheStepStartsOnTime()
+    {
+        CountingWakes? wakes = null;
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), configure: services =>
+            services.AddSingleton<Scheduling.IRunWakeScheduler>(sp => wakes = new CountingWakes(sp.GetRequiredService<Scheduling.TimerWakeScheduler>())));
+        const string yaml = """
+            name: timed
+            steps:
+              - id: later
+                at: T+1m
+                wait: 0s
+            """;
+        var start = node.Clock.GetUtcNow();
+        var run = await node.Engine.StartAsync(Request(yaml, start));
+        var due = start + TimeSpan.FromMinutes(1);
+        wakes!.Set.Should().Equal(due);
+
+        // The scheduler's trigger fired a hair early (and is gone): the tick finds nothing due.
+        node.Clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromMilliseconds(1));
+        await node.Engine.WakeAsync(run.RunId);
+
+        wakes.Set.Should().Equal([due, due], "a fired trigger is consumed, so the same instant must be set again");
+        node.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var end = await WaitForAsync(node, run.RunId, s => s.IsTerminal);
+        end.Status.Should().Be(RunStatus.Succeeded);
+    }
+
     private static async Task<RunState> WaitForAsync(EngineHarness node, string runId, Func<RunState, bool> condition)
     {
         using var timeout = new CancellationTokenSource(Deadline);
