@@ -210,7 +210,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
                 after = events.Aggregate(before, (state, e) => state.Apply(e));
                 if (events.Count > 0)
                 {
-                    var batch = Batch(before, after, events, runContext, context, ActorOf(input));
+                    var batch = Batch(before, after, events, runContext, context, ActorOf(input), decision.Commands.OfType<ScheduleWake>().LastOrDefault()?.At);
                     try
                     {
                         var appended = await _store.AppendAsync(runId, before.Version, batch, cancellationToken).ConfigureAwait(false);
@@ -390,7 +390,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         && !state.RunningSteps.Any(s => state.Runbook.FindStep(s.Id)?.Kind == StepKind.Action)
         && state.Rollback?.Items?.Any(c => c.Status == CompensationStatus.Running) != true;
 
-    private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor)
+    private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor, DateTimeOffset? nextWake = null)
     {
         var redactor = context.Redactor;
         var json = events.Select(e => redactor.Redact(RunEventJson.Serialize(e))).ToList();
@@ -400,7 +400,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         return new AppendBatch
         {
             Events = events.Select((e, i) => new NewJournalEvent(e.TypeName, json[i], e.At)).ToList(),
-            Run = RunSummary.Of(after),
+            Run = RunSummary.Of(after, nextWake),
             Outbox = NarrationOutbox.For([.. _options.NarrationTargets], before, events, json)
                 .Select(m => m with { PayloadJson = redactor.Redact(m.PayloadJson) }).ToList(),
             Audit = audit,
