@@ -9,6 +9,6 @@ internal enum NarrationLaneOutcome
     /// <summary>The sink failed and the failure is recorded (retry later): the run's later messages are handed back.</summary>
     Failed,
 
-    /// <summary>Not attempted (stopping, or too little of the claim left): it and the run's later messages stay in the outbox.</summary>
+    /// <summary>Not attempted (the lanes are stopping): it and the run's later messages stay claimed until the lease ends.</summary>
     Deferred,
 }

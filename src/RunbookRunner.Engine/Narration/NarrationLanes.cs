@@ -24,11 +24,13 @@ internal sealed class NarrationLanes : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<NarrationLaneKey, Lane> _lanes = [];
     private readonly HashSet<long> _inFlight = [];
+    private readonly Dictionary<long, LinkedListNode<NarrationLaneItem>> _queued = [];
     private readonly List<long> _completed = [];
     private readonly Dictionary<(string Run, string Target), NarrationLaneKey> _runLanes = [];
     private readonly SemaphoreSlim _slots;
     private readonly Func<NarrationLaneItem, CancellationToken, Task<NarrationLaneOutcome>> _deliver;
     private readonly Action _progress;
+    private readonly Func<OutboxMessage, bool>? _expiring;
     private readonly int _laneBacklog;
     private readonly CancellationToken _stopping;
     private int _running;
@@ -38,12 +40,17 @@ internal sealed class NarrationLanes : IDisposable
     /// <param name="laneBacklog">Queued messages from which a lane counts as busy (its runs are skipped by <see cref="BusyRuns"/>).</param>
     /// <param name="deliver">Delivers one message; throws only when <paramref name="stopping"/> fired.</param>
     /// <param name="progress">Called after every delivery attempt (wakes whoever writes completions and claims more).</param>
+    /// <param name="expiring">
+    /// True for a claim too close to its end to start delivering (null: never); such a message goes back to the store with
+    /// its run's later ones, decided under the same lock that records a claim's renewal, so the two cannot cross.
+    /// </param>
     /// <param name="stopping">Stops the lanes; what they still hold stays claimed in the store until the lease ends.</param>
     public NarrationLanes(
         int concurrency,
         int laneBacklog,
         Func<NarrationLaneItem, CancellationToken, Task<NarrationLaneOutcome>> deliver,
         Action progress,
+        Func<OutboxMessage, bool>? expiring,
         CancellationToken stopping)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
@@ -54,6 +61,7 @@ internal sealed class NarrationLanes : IDisposable
         _laneBacklog = laneBacklog;
         _deliver = deliver;
         _progress = progress;
+        _expiring = expiring;
         _stopping = stopping;
     }
 
@@ -94,7 +102,13 @@ internal sealed class NarrationLanes : IDisposable
             {
                 if (!_inFlight.Add(item.Message.Id))
                 {
-                    continue; // Already queued here: the claim only renewed our lease.
+                    // Already held here: the claim renewed our lease, which the queued copy now carries.
+                    if (_queued.TryGetValue(item.Message.Id, out var held))
+                    {
+                        held.Value = held.Value with { Message = item.Message };
+                    }
+
+                    continue;
                 }
 
                 var group = (item.RunKey, item.Message.Target);
@@ -106,7 +120,7 @@ internal sealed class NarrationLanes : IDisposable
                     _lanes[key] = lane;
                 }
 
-                lane.Queue.AddLast(item);
+                _queued[item.Message.Id] = lane.Queue.AddLast(item);
                 accepted++;
                 if (!lane.Running)
                 {
@@ -235,13 +249,21 @@ internal sealed class NarrationLanes : IDisposable
         while (true)
         {
             NarrationLaneItem item;
+            var handedBack = false;
             lock (_lock)
             {
+                while (_expiring is not null && lane.Queue.First is { } stale && _expiring(stale.Value.Message))
+                {
+                    HandBack(lane, stale.Value);
+                    handedBack = true;
+                }
+
                 if (lane.Queue.First is not { } head || _stopping.IsCancellationRequested)
                 {
                     foreach (var left in lane.Queue)
                     {
                         _inFlight.Remove(left.Message.Id);
+                        _queued.Remove(left.Message.Id);
                     }
 
                     lane.Queue.Clear();
@@ -257,6 +279,11 @@ internal sealed class NarrationLanes : IDisposable
                 }
 
                 item = head.Value;
+            }
+
+            if (handedBack)
+            {
+                _progress();
             }
 
             NarrationLaneOutcome outcome;
@@ -279,9 +306,10 @@ internal sealed class NarrationLanes : IDisposable
 
             lock (_lock)
             {
-                lane.Queue.RemoveFirst();
                 if (outcome == NarrationLaneOutcome.Delivered)
                 {
+                    lane.Queue.RemoveFirst();
+                    _queued.Remove(item.Message.Id);
                     _completed.Add(item.Message.Id);
                 }
                 else
@@ -297,13 +325,13 @@ internal sealed class NarrationLanes : IDisposable
     /// <summary>The item and every later message of its run and target leave the lane; the store keeps their order. Caller holds the lock.</summary>
     private void HandBack(Lane lane, NarrationLaneItem item)
     {
-        _inFlight.Remove(item.Message.Id);
         for (var node = lane.Queue.First; node is not null;)
         {
             var next = node.Next;
             if (node.Value.RunKey == item.RunKey && node.Value.Message.Target == item.Message.Target)
             {
                 _inFlight.Remove(node.Value.Message.Id);
+                _queued.Remove(node.Value.Message.Id);
                 lane.Queue.Remove(node);
             }
 

@@ -20,7 +20,7 @@ namespace RunbookRunner.Engine.Narration;
 /// </remarks>
 public sealed class OutboxDispatcher : BackgroundService
 {
-    /// <summary>Claims held by one node; a message still queued when less than half of it is left goes back to the store.</summary>
+    /// <summary>How long a claim is this node's.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private const int BatchSize = 100;
@@ -82,7 +82,7 @@ public sealed class OutboxDispatcher : BackgroundService
         }
 
         // The batch is delivered right after its claim, so no lease check: a rehearsal's virtual clock may leap meanwhile.
-        using var lanes = new NarrationLanes(_options.NarrationConcurrency, int.MaxValue, (item, ct) => DeliverAsync(item, checkLease: false, ct), static () => { }, cancellationToken);
+        using var lanes = new NarrationLanes(_options.NarrationConcurrency, int.MaxValue, DeliverAsync, static () => { }, expiring: null, cancellationToken);
         try
         {
             lanes.Accept(batch);
@@ -100,7 +100,9 @@ public sealed class OutboxDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var lanes = new NarrationLanes(_options.NarrationConcurrency, LaneBacklog, (item, ct) => DeliverAsync(item, checkLease: true, ct), Poke, stoppingToken);
+        // A message still queued when less than half of its claim is left (behind a slow channel) is not started: another
+        // node could take it over mid-delivery. It goes back to the store with its run's later messages, in order.
+        using var lanes = new NarrationLanes(_options.NarrationConcurrency, LaneBacklog, DeliverAsync, Poke, m => m.ClaimedUntil - _time.GetUtcNow() < Lease / 2, stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -175,22 +177,9 @@ public sealed class OutboxDispatcher : BackgroundService
         return delivered.Count;
     }
 
-    private async Task<NarrationLaneOutcome> DeliverAsync(NarrationLaneItem item, bool checkLease, CancellationToken cancellationToken)
+    private async Task<NarrationLaneOutcome> DeliverAsync(NarrationLaneItem item, CancellationToken cancellationToken)
     {
         var message = item.Message;
-
-        // Too little of the claim left to start (it queued behind a slow channel): another node could take the message over
-        // mid-delivery. It goes back to the store with the run's later messages and comes round again in order.
-        if (checkLease && message.ClaimedUntil - _time.GetUtcNow() < Lease / 2)
-        {
-            if (_logger.IsEnabled(LogLevel.Information))
-            {
-                _logger.LogInformation("Narration to {Target} for run {RunId} waited too long in its lane; claiming it again later", message.Target, message.RunId);
-            }
-
-            return NarrationLaneOutcome.Deferred;
-        }
-
         try
         {
             if (!_sinks.TryGetValue(message.Target, out var sink))
