@@ -145,6 +145,13 @@ public sealed class RecoveryService(
             {
                 await RecoverAsync(run.Id, startup, alive, cancellationToken).ConfigureAwait(false);
             }
+            else if (!startup && WakeOf(run) is { } wake && wake < time.GetUtcNow() - _options.NodeTimeout)
+            {
+                // Its wake should have fired long ago: the trigger was lost (a database outage, a bug). A tick decides
+                // what is due now and sets the wake again.
+                logger.LogWarning("Run {RunId}: its wake at {Wake:O} never came; waking it now", run.Id, wake);
+                await engine.SubmitAsync(run.Id, new Tick(), null, cancellationToken).ConfigureAwait(false);
+            }
             else if (startup && !wakes.IsDurable)
             {
                 // Wakes kept in memory died with the last process: re-arm this run's.
@@ -234,6 +241,22 @@ public sealed class RecoveryService(
         {
             // An unreadable summary proves nothing: look at the journal.
             return true;
+        }
+    }
+
+    /// <summary>From the read model: the wake the run's last decision set, if any.</summary>
+    internal static DateTimeOffset? WakeOf(UnfinishedRun record)
+    {
+        try
+        {
+            using var summary = JsonDocument.Parse(record.SummaryJson);
+            return summary.RootElement.TryGetProperty("nextWake", out var wake) && wake.ValueKind == JsonValueKind.String && wake.TryGetDateTimeOffset(out var at)
+                ? at
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

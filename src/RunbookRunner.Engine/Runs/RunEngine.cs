@@ -145,7 +145,14 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
     }
 
     /// <summary>Applies an input to a run: a click, a command, an action result, a tick.</summary>
-    public async Task<SubmitResult> SubmitAsync(string runId, RunInput input, SubmitContext? context = null, CancellationToken cancellationToken = default)
+    public Task<SubmitResult> SubmitAsync(string runId, RunInput input, SubmitContext? context = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(runId, input, context, wakeFired: false, cancellationToken);
+
+    /// <summary>The run's wake trigger fired (and is gone): tick the run and set its next wake, even one at the same instant.</summary>
+    public Task WakeAsync(string runId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(runId, new Tick(), null, wakeFired: true, cancellationToken);
+
+    private async Task<SubmitResult> SubmitAsync(string runId, RunInput input, SubmitContext? context, bool wakeFired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = Telemetry.LogScopes.ForRun(_logger, runId);
@@ -159,6 +166,13 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
             await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (wakeFired)
+                {
+                    // A trigger that fired a hair early finds nothing due and asks for the same instant again;
+                    // skipping that as "unchanged" would leave the run with no wake at all.
+                    slot.WakeKnown = false;
+                }
+
                 RunState before;
                 var fromCache = false;
                 if (slot.State is { } cached && slot.Context is { } cachedContext)
@@ -196,7 +210,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
                 after = events.Aggregate(before, (state, e) => state.Apply(e));
                 if (events.Count > 0)
                 {
-                    var batch = Batch(before, after, events, runContext, context, ActorOf(input));
+                    var batch = Batch(before, after, events, runContext, context, ActorOf(input), decision.Commands.OfType<ScheduleWake>().LastOrDefault()?.At);
                     try
                     {
                         var appended = await _store.AppendAsync(runId, before.Version, batch, cancellationToken).ConfigureAwait(false);
@@ -250,9 +264,6 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
             return new SubmitResult(SubmitOutcome.Applied, after, events, null);
         }
     }
-
-    public Task WakeAsync(string runId, CancellationToken cancellationToken = default) =>
-        SubmitAsync(runId, new Tick(), null, cancellationToken);
 
     /// <summary>
     /// The run's current state: this node's cached state brought up to date with the journal (other nodes may have
@@ -379,7 +390,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         && !state.RunningSteps.Any(s => state.Runbook.FindStep(s.Id)?.Kind == StepKind.Action)
         && state.Rollback?.Items?.Any(c => c.Status == CompensationStatus.Running) != true;
 
-    private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor)
+    private AppendBatch Batch(RunState before, RunState after, IReadOnlyList<RunEvent> events, RunContext context, SubmitContext? submit, Actor? actor, DateTimeOffset? nextWake = null)
     {
         var redactor = context.Redactor;
         var json = events.Select(e => redactor.Redact(RunEventJson.Serialize(e))).ToList();
@@ -389,7 +400,7 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         return new AppendBatch
         {
             Events = events.Select((e, i) => new NewJournalEvent(e.TypeName, json[i], e.At)).ToList(),
-            Run = RunSummary.Of(after),
+            Run = RunSummary.Of(after, nextWake),
             Outbox = NarrationOutbox.For([.. _options.NarrationTargets], before, events, json)
                 .Select(m => m with { PayloadJson = redactor.Redact(m.PayloadJson) }).ToList(),
             Audit = audit,

@@ -8,7 +8,9 @@ namespace RunbookRunner.Engine.Runs;
 /// <summary>The read model row of a run, written with every append so lists need no journal replay.</summary>
 public static class RunSummary
 {
-    public static RunSummaryUpdate Of(RunState state)
+    /// <param name="state">The run after the decision.</param>
+    /// <param name="nextWake">The wake the decision set: kept so a sweep can see a run whose wake was lost.</param>
+    public static RunSummaryUpdate Of(RunState state, DateTimeOffset? nextWake = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var summary = new
@@ -23,6 +25,7 @@ public static class RunSummary
             }),
             pauseReason = state.PauseReason,
             endReason = state.EndReason,
+            nextWake,
             approvals = state.Approvals.Values.Where(a => a.IsOpen).Select(a => new { target = a.Target, required = a.Required, granted = a.Grants.Select(g => g.By) }),
         };
         return new RunSummaryUpdate(StatusNames.Of(state.Status), state.IsTerminal, Lateness(state), JsonSerializer.Serialize(summary, RunEventJson.Options));

@@ -18,10 +18,11 @@ public sealed class RunWakeJob(IRunWakeTarget target, TimeProvider time) : IJob
             ?? throw new JobExecutionException($"Wake job {context.JobDetail.Key} has no {RunIdKey}.");
 
         // A tick before the due instant finds nothing due and costs a second trigger round trip (~15 ms
-        // late): wait out the few milliseconds instead.
-        if (context.ScheduledFireTimeUtc is { } due && due - time.GetUtcNow() is var early && early > TimeSpan.Zero && early <= MaxEarly)
+        // late): wait out the few milliseconds instead. A timer may itself end a little before the wall clock
+        // reaches the instant, hence the loop.
+        while (context.ScheduledFireTimeUtc is { } due && due - time.GetUtcNow() is var early && early > TimeSpan.Zero && early <= MaxEarly)
         {
-            await Task.Delay(early, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(early + TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
         }
 
         await target.WakeAsync(runId, cancellationToken).ConfigureAwait(false);

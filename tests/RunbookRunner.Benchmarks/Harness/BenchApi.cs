@@ -37,20 +37,25 @@ internal static class BenchApi
         return await ReadAsync<RunListDto>(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Polls the run until <paramref name="condition"/> holds.</summary>
+    /// <summary>Polls the run until <paramref name="condition"/> holds; on timeout, says where the run stood.</summary>
     public static async Task<RunDto> WaitForAsync(HttpClient http, string runId, Func<RunDto, bool> condition, TimeSpan timeout, TimeSpan? poll = null, CancellationToken cancellationToken = default)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var run = await GetAsync(http, runId, limit.Token).ConfigureAwait(false);
+            var run = await GetAsync(http, runId, cancellationToken).ConfigureAwait(false);
             if (condition(run))
             {
                 return run;
             }
 
-            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(10), limit.Token).ConfigureAwait(false);
+            if (waited.Elapsed > timeout)
+            {
+                var steps = string.Join(", ", run.Steps.Select(s => $"{s.Id}={s.State}"));
+                throw new TimeoutException($"run {runId} still {run.State} after {timeout.TotalSeconds:0} s (T0 {run.T0:O}; {steps})");
+            }
+
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -257,6 +257,67 @@ public abstract class EngineRunTests
         wakes.Set.Should().Equal(start + TimeSpan.FromMinutes(30), null);
     }
 
+    [Fact]
+    public async Task Wake_FiredBeforeTheStepIsDue_SetsTheSameWakeAgainAndTheStepStartsOnTime()
+    {
+        CountingWakes? wakes = null;
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), configure: services =>
+            services.AddSingleton<Scheduling.IRunWakeScheduler>(sp => wakes = new CountingWakes(sp.GetRequiredService<Scheduling.TimerWakeScheduler>())));
+        const string yaml = """
+            name: timed
+            steps:
+              - id: later
+                at: T+1m
+                wait: 0s
+            """;
+        var start = node.Clock.GetUtcNow();
+        var run = await node.Engine.StartAsync(Request(yaml, start));
+        var due = start + TimeSpan.FromMinutes(1);
+        wakes!.Set.Should().Equal(due);
+
+        // The scheduler's trigger fired a hair early (and is gone): the tick finds nothing due.
+        node.Clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromMilliseconds(1));
+        await node.Engine.WakeAsync(run.RunId);
+
+        wakes.Set.Should().Equal([due, due], "a fired trigger is consumed, so the same instant must be set again");
+        node.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var end = await WaitForAsync(node, run.RunId, s => s.IsTerminal);
+        end.Status.Should().Be(RunStatus.Succeeded);
+    }
+
+    [Fact]
+    public async Task Recovery_RunWhoseWakeWasLost_IsWokenByTheSweep()
+    {
+        var clock = new TestKit.Time.ManualTimeProvider();
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), clock, configure: services =>
+            services.AddSingleton<Scheduling.IRunWakeScheduler, LosingWakes>());
+        const string yaml = """
+            name: timed
+            steps:
+              - id: later
+                at: T+1m
+                wait: 0s
+            """;
+        var run = await node.Engine.StartAsync(Request(yaml, clock.GetUtcNow()));
+        await node.Recovery.StartAsync(CancellationToken.None);
+        await node.Recovery.Ready.Task.WaitAsync(Deadline);
+
+        // The step's wake never fires; sweeps every 10 s notice it once it is a node time-out (20 s) overdue.
+        var waited = TimeSpan.Zero;
+        RunState state;
+        while (!(state = (await node.Engine.GetStateAsync(run.RunId))!).IsTerminal && waited < TimeSpan.FromMinutes(5))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            waited += TimeSpan.FromSeconds(1);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+
+        await node.Recovery.StopAsync(CancellationToken.None);
+        state.Status.Should().Be(RunStatus.Succeeded);
+        var started = (await node.JournalAsync(run.RunId)).OfType<StepStarted>().Single();
+        (started.At - run.T0).Should().BeGreaterThan(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(20)).And.BeLessThan(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(35));
+    }
+
     private static async Task<RunState> WaitForAsync(EngineHarness node, string runId, Func<RunState, bool> condition)
     {
         using var timeout = new CancellationTokenSource(Deadline);
