@@ -14,6 +14,12 @@ public sealed record RunQuery
     /// <summary>The <see cref="RunPage.NextCursor"/> of the previous page; null for the first page.</summary>
     public string? Cursor { get; init; }
 
+    /// <summary>
+    /// The <see cref="RunPage.PreviousCursor"/> of a later page: asks for the page of runs just newer than it (still
+    /// newest first), to page back. Not with <see cref="Cursor"/>.
+    /// </summary>
+    public string? NewerThan { get; init; }
+
     /// <summary>1 to 500.</summary>
     public int PageSize { get; init; } = 50;
 }

@@ -32,12 +32,43 @@ internal static class DashboardRunEndpoints
         return pages;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IRunStore store, RunbookCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        IRunStore store,
+        RunbookCatalog catalog,
+        string? state,
+        string? runbook,
+        int? limit,
+        string? cursor,
+        string? newer,
+        CancellationToken cancellationToken)
     {
+        var filter = RunsFilter.From(state, runbook, limit);
+        cursor = string.IsNullOrWhiteSpace(cursor) ? null : cursor;
+        newer = string.IsNullOrWhiteSpace(newer) ? null : newer;
+        RunPage page;
+        try
+        {
+            page = await store.ListRunsAsync(filter.Query(cursor, newer), cancellationToken);
+        }
+        catch (ArgumentException) when (cursor is not null || newer is not null)
+        {
+            // A hand-edited or stale page link: say so and start again at the newest runs.
+            Flash.Set(context, error: true, "That page link is not valid; showing the newest runs.");
+            return TypedResults.Redirect(filter.Url());
+        }
+
         var frame = await DashboardPages.FrameAsync(context);
-        var page = await store.ListRunsAsync(new RunQuery { PageSize = 50 }, cancellationToken);
         var runbooks = await DashboardRunbookEndpoints.SummariesAsync(catalog, cancellationToken);
-        return new RazorComponentResult<RunsPage>(new { Model = new RunsPageModel(frame, [.. page.Items.Select(RunMapper.ToListItem)], runbooks) });
+        return new RazorComponentResult<RunsPage>(new
+        {
+            Model = new RunsPageModel(frame, [.. page.Items.Select(RunMapper.ToListItem)], runbooks)
+            {
+                Filter = filter,
+                OlderUrl = page.NextCursor is { } older ? filter.Url(cursor: older) : null,
+                NewerUrl = page.PreviousCursor is { } newest ? filter.Url(newer: newest) : null,
+            },
+        });
     }
 
     private static async Task<IResult> StartAsync(

@@ -88,5 +88,8 @@ internal static class DashboardRunbookEndpoints
         loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
         loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
         [.. loaded.Runbook?.Environments.Keys ?? []],
-        loaded.Runbook?.Steps.Count ?? 0);
+        loaded.Runbook?.Steps.Count ?? 0)
+    {
+        TimeZone = loaded.Runbook?.TimeZone,
+    };
 }

@@ -17,7 +17,10 @@ public static class TimelineSvg
     private const double LabelWidth = 210;
     private const double PlotLeft = LabelWidth + 8;
     private const double PlotRight = Width - 70;
-    private const double Header = 34;
+    private const double Header = 40;
+
+    // Roughly the width of one 11px glyph: enough to tell when two labels would print over each other.
+    private const double GlyphWidth = 6.5;
     private const double RowHeight = 30;
     private const double Footer = 8;
 
@@ -51,20 +54,27 @@ public static class TimelineSvg
             Row(svg, chart.Rows[i], Header + (i * RowHeight), scale, clock, i);
         }
 
+        // Marks close together (a pause, then a rollback seconds later) would print their labels over each other:
+        // a label that would touch the one before it goes up a lane.
+        double[] laneEnds = [double.NegativeInfinity, double.NegativeInfinity];
         foreach (var mark in chart.Marks)
         {
             var x = scale.X(mark.At);
-            svg.Append(Inv($"<g class=\"run-mark mark-{Kind(mark.Kind)}\"><title>{Text(mark.Label)} at {Text(Clock(clock, mark.At, true))}</title>"))
-                .Append(Inv($"<line x1=\"{F(x)}\" y1=\"{Header - 4}\" x2=\"{F(x)}\" y2=\"{F(height - Footer)}\" stroke=\"{MarkColour(mark.Kind)}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"))
-                .Append(Inv($"<text x=\"{F(x + 3)}\" y=\"{Header - 6}\" fill=\"{MarkColour(mark.Kind)}\" font-size=\"11\">{Text(Kind(mark.Kind))}</text></g>"));
+            var label = Kind(mark.Kind);
+            var lane = x + 3 > laneEnds[0] + 4 ? 0 : x + 3 > laneEnds[1] + 4 ? 1 : 0;
+            laneEnds[lane] = x + 3 + (label.Length * GlyphWidth);
+            svg.Append(Inv($"<g class=\"run-mark mark-{label}\"><title>{Text(mark.Label)} at {Text(Clock(clock, mark.At, true))}</title>"))
+                .Append(Inv($"<line x1=\"{F(x)}\" y1=\"{Header - 4 - (lane * 11)}\" x2=\"{F(x)}\" y2=\"{F(height - Footer)}\" stroke=\"{MarkColour(mark.Kind)}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"))
+                .Append(Inv($"<text x=\"{F(x + 3)}\" y=\"{Header - 6 - (lane * 11)}\" fill=\"{MarkColour(mark.Kind)}\" font-size=\"11\">{Text(label)}</text></g>"));
         }
 
         if (chart.Now is { } now)
         {
             var x = scale.X(now);
+            var lane = x + 3 > laneEnds[0] + 4 ? 0 : 1;
             svg.Append(Inv($"<g class=\"now-line\"><title>now, {Text(Clock(clock, now, true))}</title>"))
-                .Append(Inv($"<line x1=\"{F(x)}\" y1=\"{Header - 10}\" x2=\"{F(x)}\" y2=\"{F(height - Footer)}\" stroke=\"#d1242f\" stroke-width=\"2\"/>"))
-                .Append(Inv($"<text x=\"{F(x + 3)}\" y=\"{Header - 20}\" fill=\"#d1242f\" font-weight=\"bold\" font-size=\"11\">now</text></g>"));
+                .Append(Inv($"<line x1=\"{F(x)}\" y1=\"{Header - 4 - (lane * 11)}\" x2=\"{F(x)}\" y2=\"{F(height - Footer)}\" stroke=\"#d1242f\" stroke-width=\"2\"/>"))
+                .Append(Inv($"<text x=\"{F(x + 3)}\" y=\"{Header - 6 - (lane * 11)}\" fill=\"#d1242f\" font-weight=\"bold\" font-size=\"11\">now</text></g>"));
         }
 
         svg.Append("</svg>");

@@ -166,7 +166,13 @@ internal sealed class SqlRunStore(SqlDatabase db) : IRunStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, MaxPageSize, nameof(query));
+        if (query.Cursor is not null && query.NewerThan is not null)
+        {
+            throw new ArgumentException($"Pass either {nameof(RunQuery.Cursor)} (older runs) or {nameof(RunQuery.NewerThan)} (newer runs), not both.", nameof(query));
+        }
+
         var cursor = query.Cursor is null ? (RunCursor?)null : RunCursor.Decode(query.Cursor);
+        var newerThan = query.NewerThan is null ? (RunCursor?)null : RunCursor.Decode(query.NewerThan);
         var sql = new StringBuilder($"SELECT {RunRows.ListColumns} FROM runs WHERE 1 = 1");
         var parameters = new List<SqlParameterValue>();
         if (query.States.Count > 0)
@@ -199,7 +205,15 @@ internal sealed class SqlRunStore(SqlDatabase db) : IRunStore
             parameters.Add(P("@cid", c.Id));
         }
 
-        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
+        // Paging back reads the keyset the other way from the boundary, then turns the page around.
+        if (newerThan is { } n)
+        {
+            sql.Append(" AND (created_at > @nat OR (created_at = @nat AND id > @nid))");
+            parameters.Add(P("@nat", db.Time(n.CreatedAt)));
+            parameters.Add(P("@nid", n.Id));
+        }
+
+        sql.Append(newerThan is null ? " ORDER BY created_at DESC, id DESC LIMIT @limit" : " ORDER BY created_at ASC, id ASC LIMIT @limit");
         parameters.Add(P("@limit", query.PageSize + 1));
         return db.ReadAsync(
             async (connection, ct) =>
@@ -212,17 +226,29 @@ internal sealed class SqlRunStore(SqlDatabase db) : IRunStore
                     items.Add(RunRows.ReadListItem(db, reader));
                 }
 
-                string? next = null;
-                if (items.Count > query.PageSize)
+                var more = items.Count > query.PageSize;
+                if (more)
                 {
                     items.RemoveAt(items.Count - 1);
-                    next = new RunCursor(items[^1].CreatedAt, items[^1].Id).Encode();
                 }
 
-                return new RunPage(items, next);
+                if (newerThan is { } boundary)
+                {
+                    items.Reverse();
+
+                    // Older runs exist (at least the one at the boundary), so a page back always leads forward again.
+                    return items.Count == 0
+                        ? new RunPage(items, null)
+                        : new RunPage(items, Position(items[^1]).Encode()) { PreviousCursor = more ? Position(items[0]).Encode() : null };
+                }
+
+                var next = more ? Position(items[^1]).Encode() : null;
+                return new RunPage(items, next) { PreviousCursor = cursor is not null && items.Count > 0 ? Position(items[0]).Encode() : null };
             },
             cancellationToken);
     }
+
+    private static RunCursor Position(RunListItem item) => new(item.CreatedAt, item.Id);
 
     public Task<IReadOnlyList<string>> ListUnfinishedRunIdsAsync(CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<string>>(

@@ -15,11 +15,12 @@ internal sealed class ApiClient(string baseUrl, string token) : IDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
     };
 
-    public async Task<RunDto> StartRehearsalAsync()
+    /// <summary>Starts a rehearsal of the browser demo, failing the steps named in <paramref name="fail"/> (<c>deploy</c> or <c>deploy:1</c>).</summary>
+    public async Task<RunDto> StartRehearsalAsync(params string[] fail)
     {
         using var response = await _http.PostAsJsonAsync(
             "api/runs",
-            new StartRunRequest { Runbook = BrowserRunbooks.Name, Env = "staging", Rehearsal = new RehearsalRequest() },
+            new StartRunRequest { Runbook = BrowserRunbooks.Name, Env = "staging", Rehearsal = new RehearsalRequest { Fail = fail } },
             ApiJson.Options);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options))!;
@@ -29,6 +30,17 @@ internal sealed class ApiClient(string baseUrl, string token) : IDisposable
     public async Task ApproveAsync(string runId, string stepId)
     {
         using var response = await _http.PostAsync($"api/runs/{runId}/steps/{stepId}/approve", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One page of the runs list, as the API pages it.</summary>
+    public async Task<RunListDto> ListAsync(string query) =>
+        (await _http.GetFromJsonAsync<RunListDto>("api/runs?" + query, ApiJson.Options))!;
+
+    /// <summary>Aborts a run (this client's token must be an operator's).</summary>
+    public async Task AbortAsync(string runId, string reason)
+    {
+        using var response = await _http.PostAsJsonAsync($"api/runs/{runId}/abort", new StepActionRequest { Reason = reason }, ApiJson.Options);
         response.EnsureSuccessStatusCode();
     }
 

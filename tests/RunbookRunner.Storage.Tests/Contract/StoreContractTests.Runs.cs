@@ -246,6 +246,66 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ListRunsAsync_NewerThanPreviousCursor_PagesBackToTheSamePagesNewestFirst()
+    {
+        for (var i = 0; i < 23; i++)
+        {
+            // Shared creation instants make the id break ties in both directions.
+            if (i % 3 == 0)
+            {
+                Time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await CreateRunAsync();
+        }
+
+        var first = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 10 });
+        var second = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 10, Cursor = first.NextCursor });
+        var third = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 10, Cursor = second.NextCursor });
+        var backToSecond = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 10, NewerThan = third.PreviousCursor });
+        var backToFirst = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 10, NewerThan = backToSecond.PreviousCursor });
+
+        first.PreviousCursor.Should().BeNull("the first page has nothing newer");
+        third.Items.Should().HaveCount(3);
+        third.NextCursor.Should().BeNull();
+        backToSecond.Items.Select(r => r.Id).Should().Equal(second.Items.Select(r => r.Id));
+        backToSecond.NextCursor.Should().Be(second.NextCursor);
+        backToFirst.Items.Select(r => r.Id).Should().Equal(first.Items.Select(r => r.Id));
+        backToFirst.PreviousCursor.Should().BeNull("paging back reached the newest run");
+        backToFirst.NextCursor.Should().Be(first.NextCursor);
+    }
+
+    [Fact]
+    public async Task ListRunsAsync_NewerThanWithFilter_CountsOnlyMatchingRuns()
+    {
+        var launches = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            launches.Add((await CreateRunAsync("launch-day", "running")).RunId);
+            await CreateRunAsync("deploy", "running");
+        }
+
+        var newest = await Storage.Runs.ListRunsAsync(new RunQuery { RunbookName = "launch-day", PageSize = 2 });
+        var older = await Storage.Runs.ListRunsAsync(new RunQuery { RunbookName = "launch-day", PageSize = 2, Cursor = newest.NextCursor });
+        var back = await Storage.Runs.ListRunsAsync(new RunQuery { RunbookName = "launch-day", PageSize = 2, NewerThan = older.PreviousCursor });
+
+        older.Items.Select(r => r.Id).Should().Equal(launches[2], launches[1]);
+        back.Items.Select(r => r.Id).Should().Equal(launches[4], launches[3]);
+        back.PreviousCursor.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ListRunsAsync_CursorAndNewerThanTogether_ThrowsArgumentException()
+    {
+        await CreateRunAsync();
+        var page = await Storage.Runs.ListRunsAsync(new RunQuery { PageSize = 1 });
+        var list = () => Storage.Runs.ListRunsAsync(new RunQuery { Cursor = page.Items[0].Id, NewerThan = page.Items[0].Id });
+
+        await list.Should().ThrowAsync<ArgumentException>().WithMessage("*not both*");
+    }
+
+    [Fact]
     public async Task ListRunsAsync_StateRunbookAndFinishedFilters_ReturnOnlyMatches()
     {
         var deploy = await CreateRunAsync("deploy", "running");
