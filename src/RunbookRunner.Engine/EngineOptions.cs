@@ -22,6 +22,16 @@ public sealed class EngineOptions
 
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// A node that could not renew its heartbeat for this long stops its actions (fencing) before the others
+    /// presume it dead and take its steps over. Null: one heartbeat before <see cref="NodeTimeout"/> (at least half of
+    /// it), so a short database blip stops nothing.
+    /// </summary>
+    public TimeSpan? FenceAfter { get; set; }
+
+    /// <summary>The fencing delay in effect (see <see cref="FenceAfter"/>).</summary>
+    public TimeSpan EffectiveFenceAfter => FenceAfter ?? TimeSpan.FromTicks(Math.Max(NodeTimeout.Ticks - HeartbeatInterval.Ticks, NodeTimeout.Ticks / 2));
+
     /// <summary>How often a node looks for runs whose steps were left running by a dead node.</summary>
     public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 

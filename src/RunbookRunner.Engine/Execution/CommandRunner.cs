@@ -35,6 +35,9 @@ public sealed class CommandRunner(
     private readonly ConcurrentDictionary<string, int> _wakeFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _rearming = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<(string RunId, string StepId), byte> _fenced = new();
+    private CancellationTokenSource _fence = new();
+    private volatile bool _isFenced;
 
     /// <summary>Where results go: the engine's submit.</summary>
     public Func<string, RunInput, CancellationToken, Task>? Report { get; set; }
@@ -78,6 +81,43 @@ public sealed class CommandRunner(
 
                     break;
             }
+        }
+    }
+
+    /// <summary>True while this node has lost its heartbeat: it runs no actions (see <see cref="FenceAsync"/>).</summary>
+    public bool IsFenced => _isFenced;
+
+    /// <summary>Attempts stopped by fencing that their runs have not been told of yet.</summary>
+    public bool HasStoppedAttempts => !_fenced.IsEmpty;
+
+    /// <summary>
+    /// This node cannot prove it is alive, so other nodes will soon take over its steps: stop every action and undo
+    /// it is running, and start none, so no step runs on two nodes at once. The stopped attempts are not reported;
+    /// <see cref="Unfence"/> says which they were.
+    /// </summary>
+    public async Task FenceAsync()
+    {
+        _isFenced = true;
+        // Not disposed: an attempt starting right now may still link to it; cancelling is what matters.
+        var fence = Interlocked.Exchange(ref _fence, new CancellationTokenSource());
+        await fence.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The heartbeat is back: actions may run again. Returns, per run, the steps whose attempts were stopped.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Unfence()
+    {
+        _isFenced = false;
+        return _fenced.Keys.GroupBy(k => k.RunId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.StepId).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+    }
+
+    /// <summary>The stopped attempts of these steps have been handed to the run (recovered): forget them.</summary>
+    public void ForgetFenced(string runId, IEnumerable<string> stepIds)
+    {
+        ArgumentNullException.ThrowIfNull(stepIds);
+        foreach (var step in stepIds)
+        {
+            _fenced.TryRemove((runId, step), out _);
         }
     }
 
@@ -180,7 +220,15 @@ public sealed class CommandRunner(
         RunState state, RunContext context, string key, string stepId, int attempt, ActionCall call, TimeSpan? timeout,
         Func<ActionResult, RunInput> toInput, string? logAs = null)
     {
-        var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        var fence = _fence;
+        if (_isFenced)
+        {
+            logger.LogWarning("Run {RunId}: not starting {StepId} (attempt {Attempt}): this node has lost its heartbeat", state.RunId, logAs ?? stepId, attempt);
+            _fenced.TryAdd((state.RunId, stepId), 0);
+            return;
+        }
+
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, fence.Token);
         if (_attempts.TryGetValue(key, out var previous))
         {
             previous.Cancel();
@@ -196,6 +244,12 @@ public sealed class CommandRunner(
                 var result = await RunActionAsync(state, context, logAs ?? stepId, stepId, attempt, call, timeout, cancel.Token).ConfigureAwait(false);
                 if (_stopping.IsCancellationRequested)
                 {
+                    return;
+                }
+
+                if (fence.IsCancellationRequested)
+                {
+                    _fenced.TryAdd((state.RunId, stepId), 0);
                     return;
                 }
 

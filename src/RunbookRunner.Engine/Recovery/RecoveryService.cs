@@ -51,11 +51,20 @@ public sealed class RecoveryService(
 
     private async Task BeatLoopAsync(CancellationToken stoppingToken)
     {
+        var lastBeat = _lifeStart;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await BeatAsync(stoppingToken).ConfigureAwait(false);
+                // Bounded: a database that hangs instead of failing must not stop this loop from fencing the node.
+                using var limit = new CancellationTokenSource(_options.HeartbeatInterval, time);
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, limit.Token);
+                await BeatAsync(beat.Token).ConfigureAwait(false);
+                lastBeat = time.GetUtcNow();
+                if (engine.Runner.IsFenced || engine.Runner.HasStoppedAttempts)
+                {
+                    await UnfenceAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,6 +73,14 @@ public sealed class RecoveryService(
             catch (Exception ex)
             {
                 logger.LogWarning("Heartbeat failed, will retry: {Error}", ex.Message);
+                var silent = time.GetUtcNow() - lastBeat;
+                if (silent >= _options.EffectiveFenceAfter && !engine.Runner.IsFenced)
+                {
+                    logger.LogError(
+                        "No heartbeat for {Silent}: stopping every action on node {NodeId} so that no step runs twice when other nodes take over",
+                        silent, _options.NodeId);
+                    await engine.Runner.FenceAsync().ConfigureAwait(false);
+                }
             }
 
             try
@@ -74,6 +91,22 @@ public sealed class RecoveryService(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The heartbeat is back after this node stopped its actions: hand each stopped attempt to its run as orphaned
+    /// here, so a step that is not idempotent becomes interrupted (a person decides) and an idempotent one runs again,
+    /// unless another node has taken the run over already.
+    /// </summary>
+    private async Task UnfenceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (runId, steps) in engine.Runner.Unfence())
+        {
+            logger.LogWarning("Run {RunId}: heartbeat back; recovering {Steps} stopped while this node was cut off", runId, string.Join(", ", steps));
+            await engine.SubmitAsync(runId, new Recover(steps) { FromNode = _options.NodeId, StartedBefore = now }, null, cancellationToken).ConfigureAwait(false);
+            engine.Runner.ForgetFenced(runId, steps);
         }
     }
 

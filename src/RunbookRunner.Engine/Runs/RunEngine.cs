@@ -66,6 +66,9 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
     /// <summary>Actions, probes and reports still running on this node.</summary>
     public int InFlight => _runner.InFlight;
 
+    /// <summary>The node's actions, for fencing when its heartbeat is lost.</summary>
+    internal CommandRunner Runner => _runner;
+
     /// <summary>Validates the runbook, creates the run (state <c>scheduled</c>) and starts it.</summary>
     /// <exception cref="RunbookInvalidException">The runbook has errors, or names an unknown environment.</exception>
     public async Task<RunState> StartAsync(StartRunRequest request, CancellationToken cancellationToken = default)

@@ -318,6 +318,67 @@ public abstract class EngineRunTests
         (started.At - run.T0).Should().BeGreaterThan(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(20)).And.BeLessThan(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(35));
     }
 
+    [Fact]
+    public async Task Recovery_NodeCutOffFromItsDatabase_StopsItsActionsBeforeOthersTakeOverAndReportsThemWhenBack()
+    {
+        const string yaml = """
+            name: cut-off
+            defaults: { timeout: 1h }
+            steps:
+              - id: migrate
+                action: shell
+                with: { run: "./migrate.sh" }
+                idempotent: false
+                undo: { action: shell, with: { run: "./migrate.sh down" } }
+              - id: check
+                after: []
+                action: http.check
+                with: { checks: [ { url: "http://127.0.0.1:9/", expect_status: 200 } ] }
+            """;
+        var clock = new TestKit.Time.ManualTimeProvider();
+        var stopped = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shell = new ScriptedAction("shell", async (_, ct) =>
+        {
+            using var registration = ct.Register(() => stopped.TrySetResult(clock.GetUtcNow()));
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            return ActionResult.Failure("unreachable");
+        });
+        var check = ScriptedAction.Hanging("http.check");
+        FailingLeases? leases = null;
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), clock, [shell, check], configure: services =>
+            services.AddSingleton<IRunLeaseStore>(sp => leases = new FailingLeases(sp.GetRequiredService<Storage.RunbookStorage>().Leases)));
+        var run = await node.Engine.StartAsync(Request(yaml, clock.GetUtcNow()));
+        await node.Recovery.StartAsync(CancellationToken.None);
+        await node.Recovery.Ready.Task.WaitAsync(Deadline);
+
+        leases!.Down = true;
+        var cutOff = clock.GetUtcNow();
+        for (var i = 0; i < 60 && !stopped.Task.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        var stoppedAt = await stopped.Task.WaitAsync(Deadline);
+        (stoppedAt - cutOff).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10), "a missed heartbeat or two is no reason to stop")
+            .And.BeLessThan(TimeSpan.FromSeconds(20), "its actions stop before the other nodes presume it dead (node time-out 20 s)");
+
+        leases.Down = false;
+        RunState state;
+        var waited = 0;
+        while ((state = (await node.Engine.GetStateAsync(run.RunId))!).Status != RunStatus.Paused && waited++ < 60)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        await node.Recovery.StopAsync(CancellationToken.None);
+        state.Step("migrate").Status.Should().Be(StepStatus.Interrupted, "it was stopped mid-way and is not idempotent: a person decides");
+        state.Step("check").Status.Should().Be(StepStatus.Running, "an idempotent step simply runs again");
+        shell.Calls.Should().ContainSingle();
+        check.Calls.Should().Equal($"{run.RunId}/check/1", $"{run.RunId}/check/1");
+    }
+
     private static async Task<RunState> WaitForAsync(EngineHarness node, string runId, Func<RunState, bool> condition)
     {
         using var timeout = new CancellationTokenSource(Deadline);

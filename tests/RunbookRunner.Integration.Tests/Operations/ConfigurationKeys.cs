@@ -1,5 +1,6 @@
 using System.Reflection;
 using RunbookRunner.Actions.Configuration;
+using RunbookRunner.Engine;
 using RunbookRunner.GitHub;
 using RunbookRunner.Server.Configuration;
 using RunbookRunner.Slack;
@@ -36,6 +37,7 @@ internal static class ConfigurationKeys
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         Add(keys, ServerOptions.Section, typeof(ServerOptions));
+        Add(keys, EngineOptions.Section, typeof(EngineOptions));
         Add(keys, SlackOptions.SectionName, typeof(SlackOptions));
         Add(keys, SlackOptions.SectionName, typeof(SlackWarRoomOptions));
         Add(keys, GitHubOptions.SectionName, typeof(GitHubOptions));
