@@ -45,6 +45,15 @@ public sealed class EngineOptions
     /// </summary>
     public bool KeepParkedRunsInMemory { get; set; }
 
+    /// <summary>
+    /// Narration deliveries in progress at once on this node. Each (target, channel) is delivered in order by one of
+    /// them, so a channel that Slack paces or rate-limits holds up only itself while the others go on.
+    /// </summary>
+    public int NarrationConcurrency { get; set; } = 16;
+
+    /// <summary>Outbox messages this node holds claimed at most (queued in channel lanes); the rest waits in the store.</summary>
+    public int NarrationMaxInFlight { get; set; } = 400;
+
     /// <summary>Log lines kept per step attempt; more are counted, not stored.</summary>
     public int MaxLogLinesPerAttempt { get; set; } = 2000;
 }

@@ -21,6 +21,13 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimNextAsync(string nodeId, int max, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ClaimNextAsync(string, int, TimeSpan, CancellationToken)"/>, but leaves every message of the runs in
+    /// <paramref name="skipRunIds"/> (empty string: messages without a run) where it is, so a deliverer that already holds
+    /// plenty for some runs (one busy channel) spends its claim on the others. Skipping whole runs keeps the order rule.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimNextAsync(string nodeId, int max, TimeSpan lease, IReadOnlyCollection<string> skipRunIds, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a message delivered. False when this node's claim was lost (lease expired and taken over).</summary>
     Task<bool> CompleteAsync(long messageId, string nodeId, CancellationToken cancellationToken = default);
 

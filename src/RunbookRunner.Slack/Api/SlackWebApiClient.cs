@@ -13,8 +13,9 @@ namespace RunbookRunner.Slack.Api;
 
 /// <summary>
 /// <see cref="ISlackClient"/> over HTTP: JSON bodies, bearer token, <c>ok</c> always checked.
-/// Each call waits for its method's <c>Retry-After</c> (<see cref="SlackMethodGate"/>) and, for
-/// <c>chat.postMessage</c>/<c>chat.update</c>, for its channel's pace (<see cref="SlackChannelPacer"/>);
+/// Each call waits for its method's <c>Retry-After</c> (<see cref="SlackMethodGate"/>; for <c>chat.postMessage</c>/
+/// <c>chat.update</c> the method's in that channel, as Slack limits those per channel) and, for those two, for its channel's
+/// pace (<see cref="SlackChannelPacer"/>), so a rate-limited war room holds up no other channel;
 /// retryable failures are tried again up to <see cref="SlackOptions.MaxAttempts"/> times with exponential back-off.
 /// </summary>
 public sealed class SlackWebApiClient : ISlackClient
@@ -135,14 +136,15 @@ public sealed class SlackWebApiClient : ISlackClient
     {
         var bytes = SlackJson.SerializeToUtf8Bytes(body);
         var url = new Uri(_apiBaseUrl, method);
-        return ExecuteWithRetriesAsync(method, paceChannel, ct => SendToApiAsync(method, url, bytes, read, ct), cancellationToken);
+        var gateKey = GateKey(method, paceChannel);
+        return ExecuteWithRetriesAsync(method, paceChannel, ct => SendToApiAsync(method, gateKey, url, bytes, read, ct), cancellationToken);
     }
 
     private async Task<TResult> ExecuteWithRetriesAsync<TResult>(string method, string? paceChannel, Func<CancellationToken, Task<TResult>> attempt, CancellationToken cancellationToken)
     {
         for (var attemptNumber = 1; ; attemptNumber++)
         {
-            await _methodGate.WaitAsync(method, cancellationToken).ConfigureAwait(false);
+            await _methodGate.WaitAsync(GateKey(method, paceChannel), cancellationToken).ConfigureAwait(false);
             if (paceChannel is not null)
             {
                 await _pacer.WaitAsync(paceChannel, cancellationToken).ConfigureAwait(false);
@@ -182,13 +184,16 @@ public sealed class SlackWebApiClient : ISlackClient
         return TimeSpan.FromTicks((long)(capped * factor));
     }
 
-    private async Task<TResult> SendToApiAsync<TResult>(string method, Uri url, byte[] body, Func<JsonElement, TResult> read, CancellationToken cancellationToken)
+    /// <summary>What a 429 blocks: the method, in one channel for the per-channel methods (chat.postMessage, chat.update).</summary>
+    private static string GateKey(string method, string? paceChannel) => paceChannel is null ? method : $"{method} {paceChannel}";
+
+    private async Task<TResult> SendToApiAsync<TResult>(string method, string gateKey, Uri url, byte[] body, Func<JsonElement, TResult> read, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = CreateJsonContent(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
         var response = await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
 
-        ThrowOnTransportStatus(method, response);
+        ThrowOnTransportStatus(method, gateKey, response);
         using var document = ParseJsonOrNull(response.Body);
         if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
         {
@@ -209,7 +214,7 @@ public sealed class SlackWebApiClient : ISlackClient
         if (ok.ValueKind == JsonValueKind.False || response.StatusCode is < 200 or > 299)
         {
             var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : $"http_{response.StatusCode}";
-            throw CreateError(method, error, DescribeError(root), response);
+            throw CreateError(method, gateKey, error, DescribeError(root), response);
         }
 
         return read(root);
@@ -223,7 +228,7 @@ public sealed class SlackWebApiClient : ISlackClient
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = CreateJsonContent(body) };
         var response = await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
 
-        ThrowOnTransportStatus(method, response);
+        ThrowOnTransportStatus(method, method, response);
         using var document = ParseJsonOrNull(response.Body);
         var root = document?.RootElement;
         string? error = null;
@@ -241,30 +246,30 @@ public sealed class SlackWebApiClient : ISlackClient
 
         if (error is not null)
         {
-            throw CreateError(method, error, root is { ValueKind: JsonValueKind.Object } r ? DescribeError(r) : null, response);
+            throw CreateError(method, method, error, root is { ValueKind: JsonValueKind.Object } r ? DescribeError(r) : null, response);
         }
 
         return true;
     }
 
-    private SlackApiException CreateError(string method, string error, string? detail, RawResponse response)
+    private SlackApiException CreateError(string method, string gateKey, string error, string? detail, RawResponse response)
     {
         if (error == SlackErrorCodes.RateLimited)
         {
             var retryAfter = response.RetryAfter ?? DefaultRetryAfter;
-            _methodGate.Block(method, retryAfter);
+            _methodGate.Block(gateKey, retryAfter);
             return new SlackRateLimitedException(method, retryAfter, response.StatusCode);
         }
 
         return SlackErrorClassifier.FromError(method, error, detail, response.StatusCode);
     }
 
-    private void ThrowOnTransportStatus(string method, RawResponse response)
+    private void ThrowOnTransportStatus(string method, string gateKey, RawResponse response)
     {
         if (response.StatusCode == 429)
         {
             var retryAfter = response.RetryAfter ?? DefaultRetryAfter;
-            _methodGate.Block(method, retryAfter);
+            _methodGate.Block(gateKey, retryAfter);
             throw new SlackRateLimitedException(method, retryAfter, response.StatusCode);
         }
 

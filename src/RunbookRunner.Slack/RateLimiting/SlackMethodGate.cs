@@ -2,7 +2,8 @@ namespace RunbookRunner.Slack.RateLimiting;
 
 /// <summary>
 /// Holds back calls to a Web API method that Slack rate-limited until its <c>Retry-After</c> has passed.
-/// Limits are per method, so a 429 on <c>chat.postMessage</c> does not block <c>reactions.add</c>.
+/// Limits are per key: the Web API client uses the method name, with the channel for the per-channel methods, so a 429 on
+/// <c>chat.postMessage</c> in one channel blocks neither <c>reactions.add</c> nor posts to other channels.
 /// </summary>
 public sealed class SlackMethodGate
 {

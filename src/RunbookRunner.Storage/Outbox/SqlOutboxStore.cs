@@ -5,7 +5,7 @@ using static RunbookRunner.Storage.Sql.DbCommandExtensions;
 
 namespace RunbookRunner.Storage.Outbox;
 
-/// <summary><see cref="IOutboxStore"/> on SQL; the claim query is the provider's (<see cref="SqlDatabase.ClaimOutboxSql"/>).</summary>
+/// <summary><see cref="IOutboxStore"/> on SQL; the claim query is the provider's (<see cref="SqlDatabase.ClaimOutboxSql(string)"/>).</summary>
 internal sealed class SqlOutboxStore(SqlDatabase db) : IOutboxStore
 {
     public Task EnqueueAsync(string? runId, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken = default)
@@ -31,17 +31,30 @@ internal sealed class SqlOutboxStore(SqlDatabase db) : IOutboxStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimNextAsync(string nodeId, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxMessage>> ClaimNextAsync(string nodeId, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        ClaimNextAsync(nodeId, max, lease, [], cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimNextAsync(string nodeId, int max, TimeSpan lease, IReadOnlyCollection<string> skipRunIds, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(skipRunIds);
         return db.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 var now = db.Now();
-                await using var command = connection.CreateCommand(
-                    transaction, db.ClaimOutboxSql, P("@node", nodeId), P("@until", db.Time(now + lease)), P("@now", db.Time(now)), P("@max", max));
+                var parameters = new List<SqlParameterValue> { P("@node", nodeId), P("@until", db.Time(now + lease)), P("@now", db.Time(now)), P("@max", max) };
+                var skipped = new List<string>(skipRunIds.Count);
+                foreach (var runId in skipRunIds.Distinct(StringComparer.Ordinal))
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@skip{skipped.Count}");
+                    skipped.Add(name);
+                    parameters.Add(P(name, runId));
+                }
+
+                var filter = skipped.Count == 0 ? "" : $"AND o.run_id NOT IN ({string.Join(", ", skipped)})";
+                await using var command = connection.CreateCommand(transaction, db.ClaimOutboxSql(filter), parameters);
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 var claimed = new List<OutboxMessage>();
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -25,7 +25,7 @@ internal sealed class PostgresDatabase : SqlDatabase
     // Candidates are locked with SKIP LOCKED so claimers never wait on each other; the UPDATE then drops any
     // candidate whose earlier sibling (same run and target) is pending but not in this claim, e.g. because a
     // concurrent claimer locked it: order per run and target is never broken.
-    public override string ClaimOutboxSql => """
+    public override string ClaimOutboxSql(string candidateFilter) => $"""
         WITH candidates AS (
             SELECT o.id FROM outbox o
             WHERE o.delivered_at IS NULL
@@ -35,6 +35,7 @@ internal sealed class PostgresDatabase : SqlDatabase
                   SELECT 1 FROM outbox e
                   WHERE e.delivered_at IS NULL AND e.run_id = o.run_id AND e.target = o.target AND e.id < o.id
                     AND ((e.claimed_until IS NOT NULL AND e.claimed_until > @now) OR (e.retry_at IS NOT NULL AND e.retry_at > @now)))
+              {candidateFilter}
             ORDER BY o.id
             LIMIT @max
             FOR UPDATE SKIP LOCKED)

@@ -25,8 +25,11 @@ internal abstract class SqlDatabase : IAsyncDisposable
 
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>SQL for <see cref="IOutboxStore.ClaimNextAsync"/>: parameters @node, @until, @now, @max.</summary>
-    public abstract string ClaimOutboxSql { get; }
+    /// <summary>
+    /// SQL for <see cref="IOutboxStore.ClaimNextAsync(string, int, TimeSpan, CancellationToken)"/>: parameters @node, @until,
+    /// @now, @max; <paramref name="candidateFilter"/> (empty, or <c>AND ...</c> on alias <c>o</c>) narrows the candidates.
+    /// </summary>
+    public abstract string ClaimOutboxSql(string candidateFilter);
 
     /// <summary>SQL counting the <c>schema_migrations</c> tables visible to this connection (0 or 1).</summary>
     public abstract string SchemaMigrationsExistsSql { get; }

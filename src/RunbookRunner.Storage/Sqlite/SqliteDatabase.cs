@@ -31,7 +31,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         _writeLock = WriteLocks.GetOrAdd(dataSource, _ => new SemaphoreSlim(1, 1));
     }
 
-    public override string ClaimOutboxSql => """
+    public override string ClaimOutboxSql(string candidateFilter) => $"""
         UPDATE outbox SET claimed_by = @node, claimed_until = @until
         WHERE id IN (
             SELECT o.id FROM outbox o
@@ -42,6 +42,7 @@ internal sealed class SqliteDatabase : SqlDatabase
                   SELECT 1 FROM outbox e
                   WHERE e.delivered_at IS NULL AND e.run_id = o.run_id AND e.target = o.target AND e.id < o.id
                     AND ((e.claimed_until IS NOT NULL AND e.claimed_until > @now) OR (e.retry_at IS NOT NULL AND e.retry_at > @now)))
+              {candidateFilter}
             ORDER BY o.id
             LIMIT @max)
         RETURNING id, run_id, target, kind, payload, created_at, attempts, last_error, claimed_until

@@ -52,6 +52,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly List<FakeSlackResponse> _responses = [];
     private readonly Dictionary<string, int> _responseUrlUses = new(StringComparer.Ordinal);
     private readonly List<(string Method, FakeSlackFailure Failure, int Remaining)> _failures = [];
+    private readonly Dictionary<string, FakeSlackFailure> _channelFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateLimit> _rateLimits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<long>> _rateLimitLog = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
@@ -154,6 +155,21 @@ public sealed class FakeSlackServer : IAsyncDisposable
         lock (_lock)
         {
             _failures.Clear();
+            _channelFailures.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Serves <paramref name="failure"/> to every API call that names <paramref name="channel"/> (e.g. a war room Slack
+    /// keeps rate-limiting) until <see cref="ClearFailures"/>; other channels are served normally.
+    /// </summary>
+    public void FailChannel(string channel, FakeSlackFailure failure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentNullException.ThrowIfNull(failure);
+        lock (_lock)
+        {
+            _channelFailures[channel] = failure;
         }
     }
 
@@ -261,7 +277,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     private async Task<Outcome> DecideAsync(HttpContext context, string method, bool isApi, JsonElement? json, CancellationToken aborted)
     {
-        var failure = TakeFailure(method);
+        var failure = TakeFailure(method) ?? ChannelFailure(json);
         if (failure is not null)
         {
             switch (failure.Kind)
@@ -359,6 +375,19 @@ public sealed class FakeSlackServer : IAsyncDisposable
             }
 
             return failure;
+        }
+    }
+
+    private FakeSlackFailure? ChannelFailure(JsonElement? json)
+    {
+        if (json is not { ValueKind: JsonValueKind.Object } body || GetString(body, "channel") is not { } channel)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            return _channelFailures.GetValueOrDefault(channel);
         }
     }
 

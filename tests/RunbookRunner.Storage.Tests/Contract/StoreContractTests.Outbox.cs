@@ -111,6 +111,22 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ClaimNextAsync_SkippedRuns_StayUnclaimedAndInOrderForLater()
+    {
+        var a = await CreateRunWithOutboxAsync("a1", "a2");
+        var b = await CreateRunWithOutboxAsync("b1", "b2");
+        var c = await CreateRunWithOutboxAsync("c1");
+        await Storage.Outbox.EnqueueAsync(null, [new NewOutboxMessage("slack", "notice", Payload("n1"))]);
+
+        var first = await Storage.Outbox.ClaimNextAsync("node-1", 10, Lease, [a, c, ""]);
+        var second = await Storage.Outbox.ClaimNextAsync("node-1", 10, Lease, []);
+
+        first.Select(m => m.PayloadJson).Should().Equal(Payload("b1"), Payload("b2"));
+        second.Select(m => m.PayloadJson).Should().Equal(Payload("a1"), Payload("a2"), Payload("c1"), Payload("n1"));
+        b.Should().NotBe(a);
+    }
+
+    [Fact]
     public async Task EnqueueAsync_MessagesWithoutRun_AreClaimedWithNullRunId()
     {
         await Storage.Outbox.EnqueueAsync(null, [new NewOutboxMessage("slack", "notice", Payload("token created"))]);
