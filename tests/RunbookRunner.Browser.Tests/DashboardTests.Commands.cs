@@ -109,6 +109,7 @@ public partial class DashboardTests
         await Expect(ops.Locator("#state")).ToHaveTextAsync("aborted");
         await Expect(ops.Locator("#end-reason")).ToHaveTextAsync("Run aborted: launch postponed to Tuesday");
         await Expect(ops.Locator(".approval[data-target='go-no-go']")).ToHaveCountAsync(0);
+        await Expect(ops.Locator("#timeline g.run-mark.mark-abort title")).ToContainTextAsync("aborted by U-OPS: launch postponed to Tuesday");
         await Expect(ops.Locator("#run-state .actions")).ToHaveCountAsync(0);
         await Expect(ops.Locator("table.audit tr.audit-allowed", new() { HasTextString = "abort" })).ToContainTextAsync("U-OPS");
         questions.Should().HaveCount(2);

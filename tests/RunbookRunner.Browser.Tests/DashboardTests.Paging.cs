@@ -28,6 +28,7 @@ public partial class DashboardTests
         await page.GotoAsync("/runs?limit=3");
         (await RowIdsAsync(page)).Should().Equal(newest.Take(3));
         await Expect(page.Locator("#page-newer")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#runs tbody tr td.t0").First).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (GMT|BST)$"), new() { Timeout = 2_000 });
         await BrowserSession.ScreenshotAsync(page, "16-runs-page-1");
 
         (await FollowAsync(page, "#page-older")).Should().Contain("cursor=").And.Contain("limit=3");

@@ -194,6 +194,7 @@ public partial class DashboardTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(page.Locator("#h-diagnostics")).ToBeVisibleAsync();
         await Expect(page.Locator("#diagnostics li.bad")).ToHaveCountAsync(0);
         await Expect(page.Locator("#plan-timeline g.row")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#h-plan")).ToHaveTextAsync("Plan for T0 2026-12-01 12:00:00 GMT", new() { Timeout = 2_000 });
         await Expect(page.Locator("#plan")).ToContainTextAsync("settle");
         await Expect(page.Locator("#plan-timeline g.row.critical").First).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "09-runbook-plan");

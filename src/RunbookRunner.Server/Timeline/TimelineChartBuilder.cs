@@ -163,6 +163,7 @@ public static class TimelineChartBuilder
             RollbackStarted r => new TimelineMark(r.At, TimelineMarkKind.Rollback, r.By is { } by ? $"rollback by {by}" : "rollback"),
             RunPaused p => new TimelineMark(p.At, TimelineMarkKind.Pause, p.By is { } by ? $"paused by {by}" : "paused"),
             GuardTripped t => new TimelineMark(t.At, TimelineMarkKind.GuardTrip, $"guard {t.GuardId} tripped"),
+            RunAborted a => new TimelineMark(a.At, TimelineMarkKind.Abort, a.By is { } by ? $"aborted by {by}: {a.Reason}" : $"aborted: {a.Reason}"),
             _ => null,
         }).OfType<TimelineMark>()];
 

@@ -11,4 +11,5 @@ public enum TimelineMarkKind
     Rollback,
     Compensation,
     GuardTrip,
+    Abort,
 }

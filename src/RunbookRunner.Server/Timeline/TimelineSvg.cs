@@ -198,7 +198,7 @@ public static class TimelineSvg
     private static string MarkColour(TimelineMarkKind kind) => kind switch
     {
         TimelineMarkKind.Approval => "#1a7f37",
-        TimelineMarkKind.Rejection or TimelineMarkKind.Failure or TimelineMarkKind.GuardTrip => "#cf222e",
+        TimelineMarkKind.Rejection or TimelineMarkKind.Failure or TimelineMarkKind.GuardTrip or TimelineMarkKind.Abort => "#cf222e",
         TimelineMarkKind.Retry or TimelineMarkKind.Pause => "#9a6700",
         _ => "#8250df",
     };
