@@ -257,21 +257,23 @@ public abstract class EngineRunTests
         wakes.Set.Should().Equal(start + TimeSpan.FromMinutes(30), null);
     }
 
+    /// <summary>One empty step anchored a minute after T0: its start is a timed wake.</summary>
+    private const string TimedRunbook = """
+        name: timed
+        steps:
+          - id: later
+            at: T+1m
+            wait: 0s
+        """;
+
     [Fact]
     public async Task Wake_FiredBeforeTheStepIsDue_SetsTheSameWakeAgainAndTheStepStartsOnTime()
     {
         CountingWakes? wakes = null;
         await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), configure: services =>
             services.AddSingleton<Scheduling.IRunWakeScheduler>(sp => wakes = new CountingWakes(sp.GetRequiredService<Scheduling.TimerWakeScheduler>())));
-        const string yaml = """
-            name: timed
-            steps:
-              - id: later
-                at: T+1m
-                wait: 0s
-            """;
         var start = node.Clock.GetUtcNow();
-        var run = await node.Engine.StartAsync(Request(yaml, start));
+        var run = await node.Engine.StartAsync(Request(TimedRunbook, start));
         var due = start + TimeSpan.FromMinutes(1);
         wakes!.Set.Should().Equal(due);
 
@@ -291,14 +293,7 @@ public abstract class EngineRunTests
         var clock = new TestKit.Time.ManualTimeProvider();
         await using var node = await EngineHarness.StartAsync(await NewStoreAsync(), clock, configure: services =>
             services.AddSingleton<Scheduling.IRunWakeScheduler, LosingWakes>());
-        const string yaml = """
-            name: timed
-            steps:
-              - id: later
-                at: T+1m
-                wait: 0s
-            """;
-        var run = await node.Engine.StartAsync(Request(yaml, clock.GetUtcNow()));
+        var run = await node.Engine.StartAsync(Request(TimedRunbook, clock.GetUtcNow()));
         await node.Recovery.StartAsync(CancellationToken.None);
         await node.Recovery.Ready.Task.WaitAsync(Deadline);
 
