@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Microsoft.Playwright;
+using RunbookRunner.Contracts.Runs;
 using RunbookRunner.Browser.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -124,11 +125,7 @@ public partial class DashboardTests
     public async Task RunPage_RollbackAfterFailedSmoke_UndoesDeployAndShowsTheCompensation()
     {
         using var api = new ApiClient(fixture.Server.Url, fixture.OperatorToken);
-        using var approverApi = new ApiClient(fixture.Server.Url, fixture.ApproverToken);
-        var run = await api.StartRehearsalAsync("smoke");
-        await api.WaitForStepAsync(run.Id, "go-no-go", "awaiting_approval", StepWait);
-        await approverApi.ApproveAsync(run.Id, "go-no-go");
-        await api.WaitForStepAsync(run.Id, "smoke", "failed", StepWait);
+        var run = await StartFailedAtAsync(api, "smoke");
 
         var ops = await OpenRunAsync(fixture.OperatorToken, run.Id);
         await Expect(ops.Locator("#state")).ToHaveTextAsync("paused");
@@ -157,11 +154,7 @@ public partial class DashboardTests
     public async Task RunPage_SkipFailedStep_RunGoesOnWithoutIt()
     {
         using var api = new ApiClient(fixture.Server.Url, fixture.OperatorToken);
-        using var approverApi = new ApiClient(fixture.Server.Url, fixture.ApproverToken);
-        var run = await api.StartRehearsalAsync("deploy");
-        await api.WaitForStepAsync(run.Id, "go-no-go", "awaiting_approval", StepWait);
-        await approverApi.ApproveAsync(run.Id, "go-no-go");
-        await api.WaitForStepAsync(run.Id, "deploy", "failed", StepWait);
+        var run = await StartFailedAtAsync(api, "deploy");
 
         var ops = await OpenRunAsync(fixture.OperatorToken, run.Id);
         await Expect(ops.Locator("#state")).ToHaveTextAsync("paused");
@@ -182,11 +175,7 @@ public partial class DashboardTests
     public async Task RunPage_ViewerOnPausedFailedRun_SeesNoRunOrStepCommandsAndAForgedAbortIsRefused()
     {
         using var api = new ApiClient(fixture.Server.Url, fixture.OperatorToken);
-        using var approverApi = new ApiClient(fixture.Server.Url, fixture.ApproverToken);
-        var run = await api.StartRehearsalAsync("deploy");
-        await api.WaitForStepAsync(run.Id, "go-no-go", "awaiting_approval", StepWait);
-        await approverApi.ApproveAsync(run.Id, "go-no-go");
-        await api.WaitForStepAsync(run.Id, "deploy", "failed", StepWait);
+        var run = await StartFailedAtAsync(api, "deploy");
 
         var viewer = await OpenRunAsync(fixture.ViewerToken, run.Id);
         await Expect(viewer.Locator("#state")).ToHaveTextAsync("paused");
@@ -206,6 +195,17 @@ public partial class DashboardTests
         var after = await api.GetAsync(run.Id);
         after.State.Should().Be("paused", "the refused commands changed nothing");
         after.Steps.Single(s => s.Id == "deploy").State.Should().Be("failed");
+    }
+
+    /// <summary>A rehearsal with <paramref name="step"/> failing, approved past go/no-go, paused on the failure.</summary>
+    private async Task<RunDto> StartFailedAtAsync(ApiClient api, string step)
+    {
+        using var approverApi = new ApiClient(fixture.Server.Url, fixture.ApproverToken);
+        var run = await api.StartRehearsalAsync(step);
+        await api.WaitForStepAsync(run.Id, "go-no-go", "awaiting_approval", StepWait);
+        await approverApi.ApproveAsync(run.Id, "go-no-go");
+        await api.WaitForStepAsync(run.Id, step, "failed", StepWait);
+        return run;
     }
 
     private async Task<IPage> OpenRunAsync(string token, string runId)
