@@ -4,7 +4,7 @@ using static RunbookRunner.Slack.Messages.SlackMarkup;
 
 namespace RunbookRunner.Slack.Messages;
 
-/// <summary>A manual task (a person does it and ticks it off): its instructions and a Done button while it waits.</summary>
+/// <summary>A manual task (a person does it and ticks it off): its instructions and a Done button (and Failed, when the task may fail) while it waits.</summary>
 public static class ManualTaskMessage
 {
     public static SlackMessage Render(RunState state, string stepId)
@@ -22,7 +22,9 @@ public static class ManualTaskMessage
         if (waiting)
         {
             builder.Section($"Tick it off when done: {Text(string.Join(", ", roles), 200)} ({Mentions(state.Runbook.UsersInRoles(roles).Take(20))})")
-                .Actions("manual", WarRoomButtons.Done(state.RunId, stepId));
+                .Actions("manual", manual.CanFail
+                    ? new[] { WarRoomButtons.Done(state.RunId, stepId), WarRoomButtons.Failed(state.RunId, stepId) }
+                    : new[] { WarRoomButtons.Done(state.RunId, stepId) });
         }
         else if (s.Status == StepStatus.Succeeded && s.DoneBy is { } by)
         {
