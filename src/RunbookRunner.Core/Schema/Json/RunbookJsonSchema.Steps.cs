@@ -52,10 +52,9 @@ public static partial class RunbookJsonSchema
                         {
                             ["description"] = "What a person may report; default [done]. With failed, marking it failed fails the step and its on_failure applies.",
                             ["type"] = "array",
-                            ["items"] = new JsonObject { ["enum"] = Strings("done", "failed") },
-                            ["contains"] = new JsonObject { ["const"] = "done" },
-                            ["minItems"] = 1,
-                            ["uniqueItems"] = true,
+
+                            // The only lists the loader accepts: done, once each, with or without failed.
+                            ["enum"] = new JsonArray(Strings("done"), Strings("done", "failed"), Strings("failed", "done")),
                         },
                     },
                     LanguageKeys.Manual,
