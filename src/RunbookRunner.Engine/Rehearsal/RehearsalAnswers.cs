@@ -38,8 +38,8 @@ public static class RehearsalAnswers
     /// <summary>
     /// Answers a waiting manual task in people's place: marks it failed when the rehearsal injects a failure into it
     /// (<c>--fail STEP</c>, or <c>STEP:N</c> for its first N answers) and the task may fail, ticks it off otherwise.
+    /// <c>answer</c> counts the answers to this task: 1 for the first, 2 after a retry, and so on.
     /// </summary>
-    /// <param name="answer">Which answer to this task this is (1 for the first, 2 after a retry, ...).</param>
     public static Task AnswerManualAsync(
         RunEngine engine, RunState state, string stepId, IReadOnlyList<string> eligible, RehearsalSettings? settings, int answer, CancellationToken cancellationToken = default)
     {
