@@ -82,6 +82,23 @@ public sealed class ManualFailureApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rehearsal_FailOnAFailableTaskWithApproveAll_IsMarkedFailedByTheServer()
+    {
+        var qa = Server.Client(await Server.CreateTokenAsync(TokenRole.Operator, "qa", "U9"));
+
+        var run = await RunApi.StartAsync(qa, new StartRunRequest
+        {
+            Yaml = Qa.Replace("ON_FAILURE", "rollback", StringComparison.Ordinal),
+            Rehearsal = new RehearsalRequest { ApproveAll = true, Fail = ["qa-checkout"] },
+        });
+
+        var end = await RunApi.WaitForAsync(qa, run.Id, r => RunStates.IsTerminal(r.State), "rolled back");
+        end.State.Should().Be(RunStates.RolledBack);
+        end.Step("brief").State.Should().Be(StepStates.Succeeded);
+        end.Step("qa-checkout").Error.Should().Be("marked failed by U9: injected failure (rehearsal --fail qa-checkout)");
+    }
+
+    [Fact]
     public async Task CliFail_TaskWithDefaultOnFailure_PausesTheRun()
     {
         var token = await Server.CreateTokenAsync(TokenRole.Operator, "qa", "U9");
