@@ -15,7 +15,7 @@ public static class ManualTaskMessage
         var s = state.Steps[stepId];
         var waiting = s.Status == StepStatus.AwaitingApproval && !state.IsTerminal;
         var roles = manual.Roles.Count > 0 ? manual.Roles : [.. state.Runbook.Roles.Keys];
-        var icon = s.Status == StepStatus.Succeeded ? "☑" : "☐";
+        var icon = s.Status switch { StepStatus.Succeeded => "☑", StepStatus.Failed => "✖", _ => "☐" };
         var builder = new SlackMessageBuilder($"Manual task {(waiting ? "waiting" : "closed")}: {manual.Title}")
             .Section($"{icon} *Manual task:* {Text(manual.Title, 300)} ({Code(stepId)})"
                 + (manual.Instructions is { Length: > 0 } instructions ? "\n" + Text(instructions, 1500) : ""));
@@ -29,6 +29,11 @@ public static class ManualTaskMessage
         else if (s.Status == StepStatus.Succeeded && s.DoneBy is { } by)
         {
             builder.Context($"☑ done by {Mention(by)}{(s.FinishedAt is { } at ? $" at {Clock(at, state)}" : "")}");
+        }
+        else if (s.Status == StepStatus.Failed && s.Error is { Length: > 0 } error)
+        {
+            // Marked failed by a person (outcomes [done, failed]): say who and why; on_failure did the rest.
+            builder.Context($"✖ {Text(error, 300)}{(s.FinishedAt is { } at ? $" at {Clock(at, state)}" : "")}");
         }
         else
         {

@@ -30,6 +30,8 @@ public sealed class ManualTaskFailedButtonTests
         end.Step("qa-checkout").Status.Should().Be(StepStatus.Failed);
         end.Step("qa-checkout").Error.Should().Be("marked failed by U0BBB: marked Failed in Slack");
         end.Rollback!.Items.Should().ContainSingle(c => c.Item.StepId == "deploy").Which.Status.Should().Be(CompensationStatus.Succeeded);
+        var closed = await host.WaitForMessageAsync(m => m.Ts == task.Ts && m.AllText().Contains("✖ marked failed by U0BBB: marked Failed in Slack"));
+        closed.Buttons().Should().BeEmpty();
         var audit = await host.Audit.ListAsync(new AuditQuery { RunId = run.RunId });
         audit.Should().Contain(e => e.Actor == "U0BBB" && e.Action == "fail" && e.Outcome == AuditOutcome.Allowed && e.Source == AuditSource.Slack);
         audit.Should().Contain(e => e.Actor == "U0OPS" && e.Action == "fail" && e.Outcome == AuditOutcome.Denied);
