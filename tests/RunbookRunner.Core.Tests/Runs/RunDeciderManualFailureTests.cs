@@ -47,6 +47,7 @@ public class RunDeciderManualFailureTests
         var failed = decision.Events.OfType<StepFailed>().Single();
         failed.Error.Should().Be("marked failed by U-RM1: checkout returns 500");
         failed.Attempt.Should().Be(1);
+        (failed.By, failed.Source).Should().Be(("U-RM1", "slack"), "the report names who marked it failed");
         decision.Events.OfType<RollbackStarted>().Single().Reason.Should().Contain("step qa failed: marked failed by U-RM1");
         run.StatusOf("qa").Should().Be(StepStatus.Failed);
         run.State.Status.Should().Be(RunStatus.RollingBack);

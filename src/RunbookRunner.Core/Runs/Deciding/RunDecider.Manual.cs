@@ -42,7 +42,7 @@ public static partial class RunDecider
         var reason = string.IsNullOrWhiteSpace(input.Reason) ? "no reason given" : input.Reason.Trim();
 
         // A manual task has no attempts of its own; narration and reports count this as its first.
-        ApplyFailurePolicy(b, step, Math.Max(1, s.Attempts), $"marked failed by {input.By.Id}: {reason}");
+        ApplyFailurePolicy(b, step, Math.Max(1, s.Attempts), $"marked failed by {input.By.Id}: {reason}", input.By);
         return null;
     }
 }
