@@ -30,7 +30,7 @@ public partial class DashboardTests
         await Expect(ops.Locator("#flash")).ToContainTextAsync("fail qa: done");
         await Expect(ops.Locator("#state")).ToHaveTextAsync("rolled back", new() { Timeout = 30_000 });
         await Expect(ops.Locator("table.audit tr.audit-allowed", new() { HasTextString = "fail" })).ToContainTextAsync("U-OPS");
-        await BrowserSession.ScreenshotAsync(ops, "16-manual-task-failed");
+        await BrowserSession.ScreenshotAsync(ops, "19-manual-task-failed");
 
         var after = await api.GetAsync(run.Id);
         after.State.Should().Be("rolled_back");
