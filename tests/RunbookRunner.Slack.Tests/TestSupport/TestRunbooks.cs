@@ -61,7 +61,7 @@ internal static class TestRunbooks
         """;
 
     /// <summary>The same QA task with the default on_failure (pause).</summary>
-    public static string QaPause => QaRollback.Replace("            on_failure: rollback\n", "", StringComparison.Ordinal).Replace("name: qa-rollback", "name: qa-pause", StringComparison.Ordinal);
+    public static string QaPause => QaRollback.Replace("    on_failure: rollback\n", "", StringComparison.Ordinal).Replace("name: qa-rollback", "name: qa-pause", StringComparison.Ordinal);
 
     /// <summary>A manual task only leads may tick off, then an announcement.</summary>
     public const string Briefing = """
