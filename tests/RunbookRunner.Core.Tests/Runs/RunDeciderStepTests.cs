@@ -3,6 +3,7 @@ using RunbookRunner.Core.Model;
 using RunbookRunner.Core.Runs.Commands;
 using RunbookRunner.Core.Runs.Events;
 using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Core.Time;
 using Xunit;
 using static RunbookRunner.Core.Tests.Runs.TestRunbooks;
 
@@ -119,6 +120,34 @@ public class RunDeciderStepTests
 
         run.State.Status.Should().Be(RunStatus.Succeeded);
         run.State.Step("smoke").Attempts.Should().Be(3);
+    }
+
+    [Fact]
+    public void Decide_RecurringStepFailingInALaterOccurrence_GetsItsFullRetryBudgetAndKeepsItsSchedule()
+    {
+        var step = Action("hourly") with
+        {
+            Every = TimeSpan.FromHours(1),
+            Until = TimeAnchor.Parse("T+12h"),
+            Retry = new RetryPolicy(3, TimeSpan.FromMinutes(1)),
+        };
+        var run = new RunHarness(Of(step), now: RunHarness.T0);
+        run.Start();
+        var first = run.Now;
+        for (var i = 0; i < 5; i++)
+        {
+            run.Succeed("hourly");
+            run.At(first + TimeSpan.FromHours(i + 1));
+        }
+
+        // Occurrence 6 (attempt 6): a slow reading fails it once; the budget is per occurrence, not per step.
+        run.Fail("hourly");
+        run.StatusOf("hourly").Should().Be(StepStatus.Waiting, "retried: the sixth occurrence has used one attempt of three");
+        run.After(TimeSpan.FromMinutes(1));
+        run.Succeed("hourly");
+
+        run.State.Status.Should().Be(RunStatus.Running);
+        run.State.Step("hourly").WaitingUntil.Should().Be(first + TimeSpan.FromHours(6), "a retry does not push the hourly schedule back by an hour");
     }
 
     [Fact]

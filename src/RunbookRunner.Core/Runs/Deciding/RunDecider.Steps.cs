@@ -142,9 +142,9 @@ public static partial class RunDecider
 
         var error = f.Result.Error ?? f.Result.Summary ?? "failed";
         var retry = b.Runbook.RetryOf(step);
-        if (b.State.Status == RunStatus.Running && f.Result.Retryable && f.Attempt < retry.Attempts)
+        if (b.State.Status == RunStatus.Running && f.Result.Retryable && s.AttemptsThisOccurrence < retry.Attempts)
         {
-            b.Emit(new StepFailed(f.StepId, f.Attempt, error, b.Now + retry.DelayBefore(f.Attempt + 1)));
+            b.Emit(new StepFailed(f.StepId, f.Attempt, error, b.Now + retry.DelayBefore(s.AttemptsThisOccurrence + 1)));
             return null;
         }
 

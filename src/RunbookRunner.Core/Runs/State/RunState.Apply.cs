@@ -23,7 +23,14 @@ public sealed partial record RunState
             ApprovalTimedOut t => WithApproval(t.Target, a => a with { TimedOut = true }),
             ManualTaskRequested m => WithStep(m.StepId, s => s with { Status = StepStatus.AwaitingApproval, StartedAt = s.StartedAt ?? m.At }),
             ManualTaskDone d => Completed(d.StepId, e.At, s => s with { Status = StepStatus.Succeeded, DoneBy = d.By, Summary = $"done by {d.By}" }),
-            StepStarted s => WithStep(s.StepId, x => x with { Status = StepStatus.Running, Attempts = s.Attempt, Node = s.Node, StartedAt = x.StartedAt ?? s.At, AttemptStartedAt = s.At, WaitingUntil = null, RetryRequested = false, Error = null }),
+            StepStarted s => WithStep(s.StepId, x => x with
+            {
+                Status = StepStatus.Running, Attempts = s.Attempt, Node = s.Node, StartedAt = x.StartedAt ?? s.At, AttemptStartedAt = s.At,
+                WaitingUntil = null, RetryRequested = false, Error = null,
+                // The first attempt, or the next occurrence of a recurring step, begins an occurrence; a retry does not.
+                Occurrences = x.Attempts == 0 || (x.Status == StepStatus.Waiting && x.WaitReason == "occurrence") ? x.Occurrences + 1 : x.Occurrences,
+                OccurrenceFirstAttempt = x.Attempts == 0 || (x.Status == StepStatus.Waiting && x.WaitReason == "occurrence") ? s.Attempt : x.OccurrenceFirstAttempt,
+            }),
             StepSucceeded s => ApplyStepSucceeded(s),
             StepFailed f => WithStep(f.StepId, s => f.RetryAt is { } at
                 ? s with { Status = StepStatus.Waiting, WaitingUntil = at, WaitReason = "retry", Error = f.Error }
@@ -101,7 +108,7 @@ public sealed partial record RunState
         // A recurring step waits for its next occurrence until the next one would fall after `until`.
         if (Runbook.FindStep(s.StepId) is { Every: { } every } step && Steps[s.StepId].StartedAt is { } first)
         {
-            var next = first + (every * Steps[s.StepId].Attempts);
+            var next = first + (every * Steps[s.StepId].Occurrences);
             var until = step.Until?.ResolveAgainst(T0);
             if (until is null || next <= until)
             {

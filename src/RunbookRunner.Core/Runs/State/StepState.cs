@@ -8,6 +8,15 @@ public sealed record StepState(string Id)
     /// <summary>Number of attempts started (action steps), or occurrences for a recurring step.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Occurrences begun (a recurring step runs once per occurrence; other steps have one).</summary>
+    public int Occurrences { get; init; }
+
+    /// <summary>The attempt number that began the current occurrence: retries count from it.</summary>
+    public int OccurrenceFirstAttempt { get; init; } = 1;
+
+    /// <summary>Attempts made in the current occurrence (retry budgets are per occurrence).</summary>
+    public int AttemptsThisOccurrence => Attempts - OccurrenceFirstAttempt + 1;
+
     /// <summary>When the step may next start (anchor, retry backoff, wait end, next occurrence).</summary>
     public DateTimeOffset? WaitingUntil { get; init; }
 
