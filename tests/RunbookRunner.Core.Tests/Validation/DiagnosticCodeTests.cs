@@ -440,6 +440,24 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_RoleReferenceUndeclared_ReportsRB040AtReference()
+    {
+        const string yaml = """
+            name: t
+            defaults: { timeout: 5m }
+            roles: { leads: [U1] }
+            steps:
+              - id: a
+                action: slack.post
+                with: { channel: C1, text: "Ping ${roles.lead}" }
+            """;
+
+        // The quoted scalar starts at column 32; the reference 5 characters into its text.
+        Diagnose.At(yaml, "RB040", 7, 38).Message.Should().Be(
+            "'${roles.lead}': role 'lead' is not declared under 'roles'; did you mean 'leads'?");
+    }
+
+    [Fact]
     public void Load_ApprovalRequiresMoreThanAvailable_ReportsRB041AtRequired()
     {
         const string yaml = """
