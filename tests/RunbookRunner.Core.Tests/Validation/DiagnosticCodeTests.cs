@@ -673,6 +673,41 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_SecretSourceForUndeclaredEnvironment_ReportsRB036AtTheKey()
+    {
+        const string yaml = """
+            name: t
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url: { staging: env:STAGING_DB, prod: env:PROD_DB }
+            steps:
+              - id: a
+                wait: 1m
+            """;
+
+        Diagnose.At(yaml, "RB036", 4, 38).Message.Should().Be(
+            "secret 'db_url' has a source for environment 'prod'; environments are staging, production; did you mean 'production'?");
+    }
+
+    [Fact]
+    public void Load_PerEnvironmentSecretFromUnsupportedSource_ReportsRB070AtTheSource()
+    {
+        const string yaml = """
+            name: t
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url:
+                staging: env:STAGING_DB
+                production: vault:db
+            steps:
+              - id: a
+                wait: 1m
+            """;
+
+        Diagnose.At(yaml, "RB070", 6, 17).Message.Should().StartWith("secret 'db_url' in environment 'production' has source 'vault:db'");
+    }
+
+    [Fact]
     public void Load_SecretFromUnsupportedSource_ReportsRB070()
     {
         const string yaml = """
