@@ -624,6 +624,61 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_HttpCheckTlsOnPlainHttpUrl_ReportsRB063AtTls()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - { url: "http://example.com/", tls: { min_days_valid: 14 } }
+                timeout: 1m
+            """;
+
+        Diagnose.At(yaml, "RB063", 7, 41).Message.Should().Be(
+            "parameter 'checks[0].tls' of step 'a' (http.check) needs an https URL, not 'http://example.com/': only https has a certificate to check");
+    }
+
+    [Fact]
+    public void Load_HttpCheckHeaderNameWithSpace_ReportsRB063AtTheName()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - url: https://example.com/
+                      headers:
+                        x frame options: DENY
+                timeout: 1m
+            """;
+
+        Diagnose.At(yaml, "RB063", 9, 13).Message.Should().StartWith(
+            "parameter 'checks[0].headers' of step 'a' (http.check) names 'x frame options', which is not an HTTP header name");
+    }
+
+    [Fact]
+    public void Load_HttpCheckWithHeadersAndTls_IsClean()
+    {
+        Diagnose.Clean("""
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - url: https://example.com/
+                      headers: { strict-transport-security: "max-age=*", X-Content-Type-Options: nosniff }
+                      tls: { min_days_valid: 14 }
+                timeout: 1m
+            """);
+    }
+
+    [Fact]
     public void Load_ParameterOfWrongType_ReportsRB063AtValue()
     {
         const string yaml = """
