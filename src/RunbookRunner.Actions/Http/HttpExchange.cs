@@ -65,7 +65,8 @@ internal sealed record HttpExchange(int Status, string ReasonPhrase, string Body
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
         {
-            headers[name] = headers.TryGetValue(name, out var earlier) ? [.. earlier, .. values] : [.. values];
+            IReadOnlyList<string> all = headers.TryGetValue(name, out var earlier) ? [.. earlier, .. values] : [.. values];
+            headers[name] = all;
         }
 
         return headers;
