@@ -39,13 +39,13 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     public async Task ExecuteAsync_ExpectedHeadersPresent_PassesIgnoringCaseOfNamesAndValues()
     {
         var log = new RecordingLog();
-        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(P.Map(
-            ("url", _server.Url("page").ToString()),
-            ("headers", Headers(
-                ("strict-transport-security", "max-age=*"),
-                ("X-CONTENT-TYPE-OPTIONS", "NoSniff"),
-                ("content-type", "text/html*"),
-                ("vary", "Origin")))))))), log));
+        var check = Check(_server.Url("page").ToString(), ("headers", Headers(
+            ("strict-transport-security", "max-age=*"),
+            ("X-CONTENT-TYPE-OPTIONS", "NoSniff"),
+            ("content-type", "text/html*"),
+            ("vary", "Origin"))));
+
+        var result = await Create().ExecuteAsync(Contexts.For(Checks(check), log));
 
         result.Succeeded.Should().BeTrue(result.Error);
         log.Lines.Should().ContainSingle().Which.Should().StartWith("PASS ");
@@ -55,12 +55,12 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     public async Task ExecuteAsync_HeaderMissingOrDifferent_FailsNamingWhatWasFound()
     {
         var log = new RecordingLog();
-        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(P.Map(
-            ("url", _server.Url("page").ToString()),
-            ("headers", Headers(
-                ("cf-cache-status", "HIT"),
-                ("x-frame-options", "DENY"),
-                ("strict-transport-security", "max-age=63072000*")))))))), log));
+        var check = Check(_server.Url("page").ToString(), ("headers", Headers(
+            ("cf-cache-status", "HIT"),
+            ("x-frame-options", "DENY"),
+            ("strict-transport-security", "max-age=63072000*"))));
+
+        var result = await Create().ExecuteAsync(Contexts.For(Checks(check), log));
 
         result.Succeeded.Should().BeFalse();
         result.Retryable.Should().BeTrue();
@@ -75,7 +75,9 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     public async Task ExecuteAsync_PinnedCertificateValidLongEnough_PassesAndReportsTheExpiry()
     {
         await using var https = await HttpsLoopbackServer.StartAsync(TimeSpan.FromDays(10));
-        var result = await Create(null, https.Thumbprint).ExecuteAsync(Contexts.For(TlsCheck(https, minDays: 5, ("headers", Headers(("strict-transport-security", "max-age=*")))))));
+        var check = TlsCheck(https, 5, ("headers", Headers(("strict-transport-security", "max-age=*"))));
+
+        var result = await Create(null, https.Thumbprint).ExecuteAsync(Contexts.For(Checks(check)));
 
         result.Succeeded.Should().BeTrue(result.Error);
         var reported = JsonNode.Parse(result.Outputs["results"])!.AsArray().Single()!["certificate_expires"]!.GetValue<string>();
@@ -88,7 +90,7 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
         await using var https = await HttpsLoopbackServer.StartAsync(TimeSpan.FromDays(10));
         var log = new RecordingLog();
 
-        var result = await Create(null, https.Thumbprint).ExecuteAsync(Contexts.For(TlsCheck(https, minDays: 30), log));
+        var result = await Create(null, https.Thumbprint).ExecuteAsync(Contexts.For(Checks(TlsCheck(https, 30)), log));
 
         result.Succeeded.Should().BeFalse();
         var expiry = https.Certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -103,7 +105,7 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
         var clock = new RunbookRunner.TestKit.Time.ManualTimeProvider(new DateTimeOffset(https.Certificate.NotAfter.ToUniversalTime()).AddDays(3));
         var log = new RecordingLog();
 
-        var result = await Create(clock, https.Thumbprint).ExecuteAsync(Contexts.For(TlsCheck(https, minDays: 0), log));
+        var result = await Create(clock, https.Thumbprint).ExecuteAsync(Contexts.For(Checks(TlsCheck(https, 0)), log));
 
         result.Succeeded.Should().BeFalse();
         log.Lines.Should().ContainSingle().Which.Should().Contain("(expired 3 days ago; expected at least 0 days left)");
@@ -115,7 +117,7 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
         await using var https = await HttpsLoopbackServer.StartAsync(TimeSpan.FromDays(90));
         var log = new RecordingLog();
 
-        var result = await Create().ExecuteAsync(Contexts.For(TlsCheck(https, minDays: 14), log));
+        var result = await Create().ExecuteAsync(Contexts.For(Checks(TlsCheck(https, 14)), log));
 
         result.Succeeded.Should().BeFalse();
         log.Lines.Should().ContainSingle().Which.Should()
@@ -125,9 +127,9 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_TlsOnPlainHttpUrl_FailsWithoutRetry()
     {
-        var result = await Create().ExecuteAsync(Contexts.For(P.Map(("checks", P.List(P.Map(
-            ("url", _server.Url("page").ToString()),
-            ("tls", P.Map(("min_days_valid", 14)))))))));
+        var check = Check(_server.Url("page").ToString(), ("tls", P.Map(("min_days_valid", 14))));
+
+        var result = await Create().ExecuteAsync(Contexts.For(Checks(check)));
 
         result.Succeeded.Should().BeFalse();
         result.Retryable.Should().BeFalse();
@@ -139,10 +141,9 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     {
         var log = new RecordingLog();
 
-        await Create().SimulateAsync(Contexts.For(P.Map(("checks", P.List(P.Map(
-            ("url", "https://www.example.com/"),
-            ("headers", Headers(("cf-cache-status", "HIT"))),
-            ("tls", P.Map(("min_days_valid", 14)))))))), log));
+        var check = Check("https://www.example.com/", ("headers", Headers(("cf-cache-status", "HIT"))), ("tls", P.Map(("min_days_valid", 14))));
+
+        await Create().SimulateAsync(Contexts.For(Checks(check), log));
 
         log.Lines.Should().ContainSingle(l => l.Contains("header cf-cache-status: HIT, certificate valid 14+ days", StringComparison.Ordinal));
     }
@@ -162,5 +163,10 @@ public sealed class HttpCheckHeadersAndTlsTests : IAsyncLifetime
     }
 
     private static RunbookRunner.Core.Model.MapValue TlsCheck(HttpsLoopbackServer https, int minDays, params (string, object?)[] more) =>
-        P.Map(("checks", P.List(P.Map([("url", https.Url("").ToString()), ("tls", P.Map(("min_days_valid", minDays))), .. more]))));
+        Check(https.Url("").ToString(), [("tls", P.Map(("min_days_valid", minDays))), .. more]);
+
+    private static RunbookRunner.Core.Model.MapValue Check(string url, params (string, object?)[] more) => P.Map([("url", url), .. more]);
+
+    private static RunbookRunner.Core.Model.MapValue Checks(params RunbookRunner.Core.Model.MapValue[] checks) =>
+        P.Map(("checks", P.List([.. checks])));
 }

@@ -734,14 +734,14 @@ public class DiagnosticCodeTests
             name: t
             environments: { staging: {}, production: {} }
             secrets:
-              db_url: { staging: env:STAGING_DB, prod: env:PROD_DB }
+              db_url: { staging: env:STAGING_DB, prodution: env:PROD_DB }
             steps:
               - id: a
                 wait: 1m
             """;
 
         Diagnose.At(yaml, "RB036", 4, 38).Message.Should().Be(
-            "secret 'db_url' has a source for environment 'prod'; environments are staging, production; did you mean 'production'?");
+            "secret 'db_url' has a source for environment 'prodution'; environments are staging, production; did you mean 'production'?");
     }
 
     [Fact]
