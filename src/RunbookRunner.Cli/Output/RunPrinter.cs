@@ -36,7 +36,7 @@ internal static class RunPrinter
             writer.WriteLine();
             var needed = approval.Roles.Count == 0
                 ? $"{approval.StillNeeded} more of {approval.Required} needed from {string.Join(", ", approval.Eligible)}"
-                : $"{approval.StillNeeded} more needed, one person per role: " + string.Join(", ", approval.Roles.Select(r => $"{r} from {string.Join(", ", r.Members)}"));
+                : $"{approval.StillNeeded} more needed, one person per role: " + string.Join("; ", approval.Roles.Select(r => $"{r} ({string.Join(", ", r.Members)})"));
             writer.WriteLine($"approval {approval.Target}: {needed} (granted: {granted})");
             foreach (var gate in approval.Gates)
             {

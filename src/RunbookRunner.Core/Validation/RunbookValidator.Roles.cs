@@ -67,7 +67,7 @@ internal sealed partial class RunbookValidator
             {
                 fits = false;
                 bag.Error(DiagnosticCodes.QuotaRoleMismatch, quota.Location,
-                    $"'required' of the approval of {owner} counts role '{RunbookBinder.Shorten(quota.Role)}', which is not in its roles ({string.Join(", ", approval.Roles)}){Suggestions.DidYouMean(quota.Role, approval.Roles)}; add it to 'roles' or remove the count");
+                    $"'required' of the approval of {owner} counts role '{RunbookBinder.Shorten(quota.Role)}', which is not in its roles ({string.Join(", ", approval.Roles)}); add it to 'roles' or remove the count{Suggestions.DidYouMean(quota.Role, approval.Roles)}");
                 continue;
             }
 
