@@ -297,7 +297,8 @@ internal sealed partial class RunbookBinder
     /// <summary><c>required</c>: a number (any mix of the roles), <c>all</c> (one per role) or a map from role to count.</summary>
     private (int Required, IReadOnlyList<ApprovalQuota> Quotas, bool All) BindRequired(MapValue map, IReadOnlyList<string> roles, string where)
     {
-        switch (Get(map, "required"))
+        var value = Get(map, "required");
+        switch (value)
         {
             case null:
                 return (1, [], false);
@@ -312,9 +313,9 @@ internal sealed partial class RunbookBinder
                 return ((int)(Int(map, "required", where, 1, 1000) ?? 1), [], false);
             case MapValue counts:
                 return BindQuotas(counts, where);
-            case var other:
-                bag.Error(DiagnosticCodes.WrongType, other.Location,
-                    $"'required' of {where} must be a whole number, 'all' or a map from role to count (e.g. {{ {QuotaExample(roles)} }}), not {Describe(other)}");
+            default:
+                bag.Error(DiagnosticCodes.WrongType, value.Location,
+                    $"'required' of {where} must be a whole number, 'all' or a map from role to count (e.g. {{ {QuotaExample(roles)} }}), not {Describe(value)}");
                 return (1, [], false);
         }
     }
