@@ -64,6 +64,13 @@ public static class ServerServiceCollectionExtensions
         {
             // Engine tuning from the same section (Runbook__NodeTimeout, Runbook__OrphanSweepInterval, ...).
             section.Bind(o);
+            if (StoreConnection.Parse(options.Store).Provider != StoreProvider.Postgres)
+            {
+                // A SQLite store has one node: nobody takes its steps over, so losing the heartbeat is no reason to
+                // stop them (a read-only or locked file would otherwise kill a migration half-way).
+                o.FenceAfter ??= TimeSpan.MaxValue;
+            }
+
             o.NodeId = options.NodeId;
             o.PublicUrl = options.PublicUrl;
             if (options.ConsoleNarration)
