@@ -36,7 +36,7 @@ internal static class RehearseCommand
         var approveAll = new Option<bool>("--approve-all") { Description = "Grant every approval and tick off every manual task as the eligible people." };
         var fail = new Option<string[]>("--fail")
         {
-            Description = "Make a step, gate or guard fail: STEP (every attempt) or STEP:N (the first N attempts). Repeatable.",
+            Description = "Make a step, gate, guard or manual task (outcomes [done, failed]) fail: STEP (every attempt) or STEP:N (the first N). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var onFailure = new Option<string>("--on-failure")
@@ -128,6 +128,13 @@ internal static class RehearseCommand
         if (unknown.Count > 0)
         {
             stderr.WriteLine($"--fail names no step or guard of {runbook.Name}: {string.Join(", ", unknown)}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var unfailable = failures.Select(f => f.Split(':')[0]).Where(id => runbook.FindStep(id)?.Manual is { CanFail: false }).ToList();
+        if (unfailable.Count > 0)
+        {
+            stderr.WriteLine($"--fail names manual tasks that cannot fail: {string.Join(", ", unfailable)} (give them outcomes: [done, failed])");
             return ExitCodes.InvalidInput;
         }
 

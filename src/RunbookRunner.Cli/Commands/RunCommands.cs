@@ -6,7 +6,7 @@ namespace RunbookRunner.Cli.Commands;
 
 /// <summary>
 /// Commands on a run (<c>pause|resume|abort|rollback &lt;run&gt;</c>) and on a step
-/// (<c>approve|reject|retry|skip|done &lt;run&gt; &lt;step&gt;</c>). Exit code 0 when applied, 1 when refused, 2 for an unknown run or step.
+/// (<c>approve|reject|retry|skip|done|fail &lt;run&gt; &lt;step&gt;</c>). Exit code 0 when applied, 1 when refused, 2 for an unknown run or step.
 /// </summary>
 internal static class RunCommands
 {
@@ -21,6 +21,7 @@ internal static class RunCommands
         yield return ForStep(context, "retry", "Retry a failed or interrupted step.", "retrying");
         yield return ForStep(context, "skip", "Skip a step.", "skipped");
         yield return ForStep(context, "done", "Tick off a manual task, or mark a failed or interrupted step done.", "marked done");
+        yield return ForStep(context, "fail", "Mark a waiting manual task failed (outcomes [done, failed]): the step fails and its on_failure applies. Give --reason.", "marked failed");
     }
 
     private static CliCommand ForRun(CliContext context, string name, string description, string past)

@@ -13,6 +13,9 @@ public sealed record RunStepDto
     /// <summary>See <see cref="StepStates"/>.</summary>
     public required string State { get; init; }
 
+    /// <summary>True for a manual task a person may mark failed (<c>outcomes: [done, failed]</c>).</summary>
+    public bool CanFail { get; init; }
+
     public int Attempts { get; init; }
 
     public DateTimeOffset? StartedAt { get; init; }

@@ -13,7 +13,7 @@ internal static class LanguageKeys
 
     public static readonly string[] Approval = ["roles", "required", "forbid_self", "timeout", "escalate_after", "escalate_to", "on_timeout"];
 
-    public static readonly string[] Manual = ["title", "instructions", "roles"];
+    public static readonly string[] Manual = ["title", "instructions", "roles", "outcomes"];
 
     public static readonly string[] ActionCall = ["action", "with"];
 

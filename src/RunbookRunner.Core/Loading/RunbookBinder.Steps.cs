@@ -13,6 +13,12 @@ internal sealed partial class RunbookBinder
         ["rollback"] = TimeoutPolicy.Rollback,
     };
 
+    private static readonly Dictionary<string, ManualOutcome> ManualOutcomes = new(StringComparer.Ordinal)
+    {
+        ["done"] = ManualOutcome.Done,
+        ["failed"] = ManualOutcome.Failed,
+    };
+
     private static readonly string[] KindKeys = ["action", "approval", "manual", "wait"];
 
     private List<StepSyntax> BindSteps(ListValue? list, bool rollback)
@@ -371,11 +377,52 @@ internal sealed partial class RunbookBinder
                     Title = String(map, "title", inner, required: true) ?? string.Empty,
                     Instructions = String(map, "instructions", inner),
                     Roles = ScalarList(map, "roles", inner)?.Select(r => r.Text).ToList() ?? [],
+                    Outcomes = BindOutcomes(map, inner),
                     Location = map.Location,
                 };
             default:
-                bag.Error(DiagnosticCodes.WrongType, value.Location, $"'manual' of {where} must be a title or a map (title, instructions, roles), not {Describe(value)}");
+                bag.Error(DiagnosticCodes.WrongType, value.Location, $"'manual' of {where} must be a title or a map (title, instructions, roles, outcomes), not {Describe(value)}");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>outcomes</c>: a non-empty list of done and failed, holding done (a task that can only fail would always
+    /// stop the run). Unusable lists fall back to the default, done only.
+    /// </summary>
+    private List<ManualOutcome> BindOutcomes(MapValue map, string where)
+    {
+        if (ScalarList(map, "outcomes", where) is not { } items)
+        {
+            return [ManualOutcome.Done];
+        }
+
+        var result = new List<ManualOutcome>();
+        var usable = true;
+        foreach (var item in items)
+        {
+            if (!ManualOutcomes.TryGetValue(item.Text, out var outcome))
+            {
+                bag.Error(DiagnosticCodes.InvalidValue, item.Location,
+                    $"the outcomes of {where} are done and failed, not {Describe(item)}{Suggestions.DidYouMean(item.Text, ManualOutcomes.Keys)}");
+                usable = false;
+            }
+            else if (result.Contains(outcome))
+            {
+                bag.Error(DiagnosticCodes.InvalidValue, item.Location, $"outcome '{item.Text}' of {where} is listed twice");
+            }
+            else
+            {
+                result.Add(outcome);
+            }
+        }
+
+        if (usable && !result.Contains(ManualOutcome.Done))
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, Get(map, "outcomes")!.Location,
+                $"'outcomes' of {where} must include done (e.g. outcomes: [done, failed]); a task that can only fail would always stop the run");
+        }
+
+        return usable && result.Contains(ManualOutcome.Done) ? result : [ManualOutcome.Done];
     }
 }

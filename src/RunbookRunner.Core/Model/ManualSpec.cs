@@ -10,5 +10,11 @@ public sealed record ManualSpec
     /// <summary>Roles allowed to mark it done; empty means any operator.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
+    /// <summary>What a person may report; always holds <see cref="ManualOutcome.Done"/>, and <see cref="ManualOutcome.Failed"/> when the task may fail.</summary>
+    public IReadOnlyList<ManualOutcome> Outcomes { get; init; } = [ManualOutcome.Done];
+
+    /// <summary>True when a person may mark the task failed (<c>outcomes: [done, failed]</c>).</summary>
+    public bool CanFail => Outcomes.Contains(ManualOutcome.Failed);
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

@@ -1,5 +1,6 @@
 using RunbookRunner.Core.Runs.Inputs;
 using RunbookRunner.Core.Runs.State;
+using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Runs;
 
 namespace RunbookRunner.Engine.Rehearsal;
@@ -48,5 +49,35 @@ public static class RehearsalAnswers
         ArgumentNullException.ThrowIfNull(eligible);
         var who = eligible.Count > 0 ? eligible[0] : state.StartedBy;
         return engine.SubmitAsync(state.RunId, new CompleteManual(stepId, new Actor(who, "rehearsal")), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers a waiting manual task in people's place: marks it failed when the rehearsal injects a failure into it
+    /// (<c>--fail STEP</c>, or <c>STEP:N</c> for its first N answers) and the task may fail, ticks it off otherwise.
+    /// <c>answer</c> counts the answers to this task: 1 for the first, 2 after a retry, and so on.
+    /// </summary>
+    public static Task AnswerManualAsync(
+        RunEngine engine, RunState state, string stepId, IReadOnlyList<string> eligible, RehearsalSettings? settings, int answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(eligible);
+        if (!ShouldFailManual(state, stepId, settings, answer))
+        {
+            return CompleteManualAsync(engine, state, stepId, eligible, cancellationToken);
+        }
+
+        var who = eligible.Count > 0 ? eligible[0] : state.StartedBy;
+        var input = new FailManual(stepId, new Actor(who, "rehearsal"), $"injected failure (rehearsal --fail {stepId})");
+        return engine.SubmitAsync(state.RunId, input, null, cancellationToken);
+    }
+
+    /// <summary>True when the rehearsal makes this answer to manual task <paramref name="stepId"/> a failure.</summary>
+    public static bool ShouldFailManual(RunState state, string stepId, RehearsalSettings? settings, int answer)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return settings is not null
+            && settings.ShouldFail(stepId, answer)
+            && state.Runbook.FindStep(stepId)?.Manual is { CanFail: true };
     }
 }

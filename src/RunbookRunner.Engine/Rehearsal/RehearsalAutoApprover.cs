@@ -16,7 +16,10 @@ namespace RunbookRunner.Engine.Rehearsal;
 /// </summary>
 public sealed partial class RehearsalAutoApprover(RunEventFeed feed, RunEngine engine, IRunStore store, ILogger<RehearsalAutoApprover> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, bool> _approveAll = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RehearsalSettings?> _settings = new(StringComparer.Ordinal);
+
+    // How often each manual task of a run has been answered, so --fail STEP:N fails only its first N answers.
+    private readonly ConcurrentDictionary<(string RunId, string StepId), int> _manualAnswers = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,9 +33,9 @@ public sealed partial class RehearsalAutoApprover(RunEventFeed feed, RunEngine e
 
             try
             {
-                if (await ApprovesAllAsync(entry.RunId, stoppingToken).ConfigureAwait(false))
+                if (await SettingsAsync(entry.RunId, stoppingToken).ConfigureAwait(false) is { ApproveAll: true } settings)
                 {
-                    await AnswerAsync(entry, stoppingToken).ConfigureAwait(false);
+                    await AnswerAsync(entry, settings, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -43,7 +46,7 @@ public sealed partial class RehearsalAutoApprover(RunEventFeed feed, RunEngine e
         }
     }
 
-    private async Task AnswerAsync(FeedEntry entry, CancellationToken cancellationToken)
+    private async Task AnswerAsync(FeedEntry entry, RehearsalSettings settings, CancellationToken cancellationToken)
     {
         var state = entry.State;
         switch (entry.Event)
@@ -55,22 +58,23 @@ public sealed partial class RehearsalAutoApprover(RunEventFeed feed, RunEngine e
                 await RehearsalAnswers.ApproveAsync(engine, state, g.StepId, cancellationToken).ConfigureAwait(false);
                 break;
             case ManualTaskRequested m:
-                await RehearsalAnswers.CompleteManualAsync(engine, state, m.StepId, m.Eligible, cancellationToken).ConfigureAwait(false);
+                var answer = _manualAnswers.AddOrUpdate((entry.RunId, m.StepId), 1, (_, n) => n + 1);
+                await RehearsalAnswers.AnswerManualAsync(engine, state, m.StepId, m.Eligible, settings, answer, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task<bool> ApprovesAllAsync(string runId, CancellationToken cancellationToken)
+    private async Task<RehearsalSettings?> SettingsAsync(string runId, CancellationToken cancellationToken)
     {
-        if (_approveAll.TryGetValue(runId, out var known))
+        if (_settings.TryGetValue(runId, out var known))
         {
             return known;
         }
 
         var record = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        var approveAll = record is { IsRehearsal: true } && RehearsalSettings.FromJson(record.RehearsalOptionsJson).ApproveAll;
-        _approveAll[runId] = approveAll;
-        return approveAll;
+        var settings = record is { IsRehearsal: true } ? RehearsalSettings.FromJson(record.RehearsalOptionsJson) : null;
+        _settings[runId] = settings;
+        return settings;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rehearsal of {RunId}: an automatic answer failed; the run waits for a person")]

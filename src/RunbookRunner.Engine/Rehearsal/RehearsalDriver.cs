@@ -3,6 +3,7 @@ using RunbookRunner.Core.Runs.Events;
 using RunbookRunner.Core.Runs.Inputs;
 using RunbookRunner.Core.Runs.State;
 using RunbookRunner.Core.Time;
+using RunbookRunner.Engine.Execution;
 using RunbookRunner.Engine.Feed;
 using RunbookRunner.Engine.Narration;
 using RunbookRunner.Engine.Runs;
@@ -28,9 +29,15 @@ public sealed class RehearsalDriver(
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
+    // How often each manual task has been answered, so --fail STEP:N fails only its first N answers.
+    private readonly Dictionary<string, int> _manualAnswers = new(StringComparer.Ordinal);
+
+    private RehearsalSettings? _settings;
+
     public async Task<RunState> RunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _settings = request.Rehearsal;
         using var subscription = feed.Subscribe();
         var state = await engine.StartAsync(request, cancellationToken).ConfigureAwait(false);
         var runId = state.RunId;
@@ -118,9 +125,14 @@ public sealed class RehearsalDriver(
                 await DecideApprovalAsync(state, g.StepId, cancellationToken).ConfigureAwait(false);
                 break;
             case ManualTaskRequested m:
-                if (options.ApproveAll || await prompter.ConfirmAsync($"Is '{state.Runbook.FindStep(m.StepId)?.DisplayName}' done?", cancellationToken).ConfigureAwait(false) == true)
+                var answer = _manualAnswers[m.StepId] = _manualAnswers.GetValueOrDefault(m.StepId) + 1;
+
+                // An injected failure stands in for the person's answer, as it does for an action's result.
+                if (RehearsalAnswers.ShouldFailManual(state, m.StepId, _settings, answer)
+                    || options.ApproveAll
+                    || await prompter.ConfirmAsync($"Is '{state.Runbook.FindStep(m.StepId)?.DisplayName}' done?", cancellationToken).ConfigureAwait(false) == true)
                 {
-                    await RehearsalAnswers.CompleteManualAsync(engine, state, m.StepId, m.Eligible, cancellationToken).ConfigureAwait(false);
+                    await RehearsalAnswers.AnswerManualAsync(engine, state, m.StepId, m.Eligible, _settings, answer, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;

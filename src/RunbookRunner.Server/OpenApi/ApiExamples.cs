@@ -61,6 +61,7 @@ internal static class ApiExamples
             new RunStepDto { Id = "backup", Kind = "action", State = "succeeded", Attempts = 1, Summary = "dump written (2.1 GB), verified", Outputs = new Dictionary<string, string> { ["path"] = "/backups/" + RunId + ".dump" } },
             new RunStepDto { Id = "migrate", Kind = "action", State = "running", Attempts = 1, StartedAt = T0.AddHours(-5) },
             new RunStepDto { Id = "dns-cutover", Kind = "action", State = "pending" },
+            new RunStepDto { Id = "qa-checkout", Title = "Checkout flow works end to end", Kind = "manual", State = "pending", CanFail = true },
         ],
         Approvals =
         [

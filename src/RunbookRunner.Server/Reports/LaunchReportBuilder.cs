@@ -131,6 +131,7 @@ public static class LaunchReportBuilder
         StepSkipped { By: { } by } s => new ReportDecision(s.At, "skip", by, s.Source ?? "", s.StepId, s.Reason),
         StepMarkedDone d => new ReportDecision(d.At, "done", d.By, d.Source, d.StepId, null),
         ManualTaskDone m => new ReportDecision(m.At, "done", m.By, m.Source, m.StepId, null),
+        StepFailed { By: { } by } f => new ReportDecision(f.At, "fail", by, f.Source ?? "", f.StepId, FirstLine(f.Error)),
         RunPaused { By: { } by } p => new ReportDecision(p.At, "pause", by, p.Source ?? "", p.StepId, FirstLine(p.Reason)),
         RunResumed r => new ReportDecision(r.At, "resume", r.By, r.Source, null, null),
         RunAborted { By: { } by } a => new ReportDecision(a.At, "abort", by, a.Source ?? "", null, FirstLine(a.Reason)),

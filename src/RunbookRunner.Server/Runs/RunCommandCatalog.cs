@@ -20,6 +20,7 @@ public static class RunCommandCatalog
         new("retry", true, RunbookPolicies.Operator, (s, by, _) => new RetryStep(s!, by)),
         new("skip", true, RunbookPolicies.Operator, (s, by, _) => new SkipStep(s!, by)),
         new("done", true, RunbookPolicies.Operator, (s, by, _) => new CompleteManual(s!, by)),
+        new("fail", true, RunbookPolicies.Operator, (s, by, reason) => new FailManual(s!, by, reason ?? string.Empty)),
     ];
 
     /// <summary>The command named <paramref name="action"/>, or null.</summary>

@@ -10,7 +10,7 @@ namespace RunbookRunner.Server.Runs;
 
 /// <summary>
 /// Commands on a run (<c>POST /api/runs/{id}/pause|resume|abort|rollback</c>) and on a step
-/// (<c>POST /api/runs/{id}/steps/{step}/approve|reject|retry|skip|done</c>). The body is optional.
+/// (<c>POST /api/runs/{id}/steps/{step}/approve|reject|retry|skip|done|fail</c>). The body is optional.
 /// </summary>
 public static class RunCommandEndpoints
 {

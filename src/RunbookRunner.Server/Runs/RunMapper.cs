@@ -65,6 +65,7 @@ public static class RunMapper
         Title = step.DisplayName == step.Id ? null : step.DisplayName,
         Kind = KindName(step.Kind),
         State = StatusNames.Of(s.Status),
+        CanFail = step.Manual is { CanFail: true },
         Attempts = s.Attempts,
         StartedAt = s.StartedAt,
         FinishedAt = s.FinishedAt,

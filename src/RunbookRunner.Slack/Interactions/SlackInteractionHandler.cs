@@ -12,7 +12,7 @@ namespace RunbookRunner.Slack.Interactions;
 
 /// <summary>
 /// Turns verified interactions into engine decisions: button clicks (approve, reject, retry, skip, mark done,
-/// roll back, abort, done) and the reject-reason modal. Answers at once and does the work in the background;
+/// roll back, abort, done, failed) and the reject-reason modal. Answers at once and does the work in the background;
 /// the person hears back privately, and the message they clicked on is redrawn by the narrator from the event.
 /// </summary>
 public sealed class SlackInteractionHandler(
@@ -171,6 +171,8 @@ public sealed class SlackInteractionHandler(
 
             // A manual task with roles is judged by the engine; one without roles is for any operator.
             WarRoomActionIds.Done => new(new CompleteManual(target, by), "done", s => s.Runbook.FindStep(target)?.Manual is not { Roles.Count: > 0 }, _ => $"☑ You ticked off `{target}`."),
+            WarRoomActionIds.Failed => new(
+                new FailManual(target, by, "marked Failed in Slack"), "fail", s => s.Runbook.FindStep(target)?.Manual is not { Roles.Count: > 0 }, _ => $"✖ You marked `{target}` failed; the run follows its on_failure policy."),
             _ => null,
         };
     }

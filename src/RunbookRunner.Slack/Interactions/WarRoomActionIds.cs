@@ -13,6 +13,9 @@ public static class WarRoomActionIds
     /// <summary>Ticks off a manual task.</summary>
     public const string Done = "rr_done";
 
+    /// <summary>Marks a manual task failed (outcomes [done, failed]): the step fails and its on_failure applies.</summary>
+    public const string Failed = "rr_failed";
+
     /// <summary>Marks an interrupted (or failed) step done without running it again.</summary>
     public const string MarkDone = "rr_mark_done";
 

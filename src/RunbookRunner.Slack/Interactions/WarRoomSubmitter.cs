@@ -84,6 +84,7 @@ public sealed class WarRoomSubmitter(RunEngine engine, WarRoomPermissions permis
         Approve a => a.By.Id,
         Reject r => r.By.Id,
         CompleteManual m => m.By.Id,
+        FailManual m => m.By.Id,
         RetryStep r => r.By.Id,
         SkipStep s => s.By.Id,
         RollbackRun r => r.By.Id,

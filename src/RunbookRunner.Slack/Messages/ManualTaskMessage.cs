@@ -4,7 +4,7 @@ using static RunbookRunner.Slack.Messages.SlackMarkup;
 
 namespace RunbookRunner.Slack.Messages;
 
-/// <summary>A manual task (a person does it and ticks it off): its instructions and a Done button while it waits.</summary>
+/// <summary>A manual task (a person does it and ticks it off): its instructions and a Done button (and Failed, when the task may fail) while it waits.</summary>
 public static class ManualTaskMessage
 {
     public static SlackMessage Render(RunState state, string stepId)
@@ -15,18 +15,25 @@ public static class ManualTaskMessage
         var s = state.Steps[stepId];
         var waiting = s.Status == StepStatus.AwaitingApproval && !state.IsTerminal;
         var roles = manual.Roles.Count > 0 ? manual.Roles : [.. state.Runbook.Roles.Keys];
-        var icon = s.Status == StepStatus.Succeeded ? "☑" : "☐";
+        var icon = s.Status switch { StepStatus.Succeeded => "☑", StepStatus.Failed => "✖", _ => "☐" };
         var builder = new SlackMessageBuilder($"Manual task {(waiting ? "waiting" : "closed")}: {manual.Title}")
             .Section($"{icon} *Manual task:* {Text(manual.Title, 300)} ({Code(stepId)})"
                 + (manual.Instructions is { Length: > 0 } instructions ? "\n" + Text(instructions, 1500) : ""));
         if (waiting)
         {
             builder.Section($"Tick it off when done: {Text(string.Join(", ", roles), 200)} ({Mentions(state.Runbook.UsersInRoles(roles).Take(20))})")
-                .Actions("manual", WarRoomButtons.Done(state.RunId, stepId));
+                .Actions("manual", manual.CanFail
+                    ? new[] { WarRoomButtons.Done(state.RunId, stepId), WarRoomButtons.Failed(state.RunId, stepId) }
+                    : new[] { WarRoomButtons.Done(state.RunId, stepId) });
         }
         else if (s.Status == StepStatus.Succeeded && s.DoneBy is { } by)
         {
             builder.Context($"☑ done by {Mention(by)}{(s.FinishedAt is { } at ? $" at {Clock(at, state)}" : "")}");
+        }
+        else if (s.Status == StepStatus.Failed && s.Error is { Length: > 0 } error)
+        {
+            // Marked failed by a person (outcomes [done, failed]): say who and why; on_failure did the rest.
+            builder.Context($"✖ {Text(error, 300)}{(s.FinishedAt is { } at ? $" at {Clock(at, state)}" : "")}");
         }
         else
         {

@@ -4,7 +4,7 @@ using RunbookRunner.Slack.Interactions;
 namespace RunbookRunner.Slack.Messages;
 
 /// <summary>
-/// The war room's buttons. Approve, Reject, Roll back and Abort ask for confirmation first, so a stray tap on a
+/// The war room's buttons. Approve, Reject, Roll back, Abort and Failed ask for confirmation first, so a stray tap on a
 /// phone cannot approve, launch or roll back by accident.
 /// </summary>
 public static class WarRoomButtons
@@ -36,4 +36,8 @@ public static class WarRoomButtons
 
     public static ButtonElement Done(string runId, string stepId) =>
         ButtonElement.Primary("Done", WarRoomActionIds.Done, new WarRoomActionValue(runId, stepId).Format());
+
+    public static ButtonElement Failed(string runId, string stepId) =>
+        ButtonElement.Danger("Failed", WarRoomActionIds.Failed, new WarRoomActionValue(runId, stepId).Format())
+            .WithConfirm(new ConfirmationDialog("Mark the task failed?", "The step fails and the run follows its on_failure policy (pause, roll back, abort or continue).", "Mark failed", "Cancel", ButtonStyle.Danger));
 }

@@ -26,6 +26,15 @@ internal sealed class ApiClient(string baseUrl, string token) : IDisposable
         return (await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options))!;
     }
 
+    /// <summary>Starts a rehearsal of <paramref name="runbook"/>, a runbook without environments.</summary>
+    public async Task<RunDto> StartRehearsalOfAsync(string runbook)
+    {
+        using var response = await _http.PostAsJsonAsync(
+            "api/runs", new StartRunRequest { Runbook = runbook, Rehearsal = new RehearsalRequest() }, ApiJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options))!;
+    }
+
     /// <summary>Approves a step (this client's token must be an eligible approver).</summary>
     public async Task ApproveAsync(string runId, string stepId)
     {

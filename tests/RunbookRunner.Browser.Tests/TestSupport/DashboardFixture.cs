@@ -20,7 +20,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await DashboardServer.StartAsync(new Dictionary<string, string> { [BrowserRunbooks.Name] = BrowserRunbooks.Yaml });
+        _server = await DashboardServer.StartAsync(new Dictionary<string, string> { [BrowserRunbooks.Name] = BrowserRunbooks.Yaml, [BrowserRunbooks.QaName] = BrowserRunbooks.QaYaml });
         OperatorToken = await _server.CreateTokenAsync(TokenRole.Operator, "ops-lead", "U-OPS");
         ApproverToken = await _server.CreateTokenAsync(TokenRole.Approver, "release-manager", "U-APPROVER");
         ViewerToken = await _server.CreateTokenAsync(TokenRole.Viewer, "watcher");

@@ -49,6 +49,7 @@ internal static class PermissionMatrix
         StepCommand("retry", TokenRole.Operator),
         StepCommand("skip", TokenRole.Operator),
         StepCommand("done", TokenRole.Operator),
+        StepCommand("fail", TokenRole.Operator),
         StepCommand("approve", TokenRole.Approver),
         StepCommand("reject", TokenRole.Approver),
         RunCommand("rollback", TokenRole.Operator),

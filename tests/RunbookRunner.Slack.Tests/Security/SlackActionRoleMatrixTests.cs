@@ -23,6 +23,8 @@ public sealed class SlackActionRoleMatrixTests
         { WarRoomActionIds.Reject, "U0STRANGER", false },
         { WarRoomActionIds.Done, "U0AAA", true },
         { WarRoomActionIds.Done, "U0OPS", false },
+        { WarRoomActionIds.Failed, "U0AAA", true },
+        { WarRoomActionIds.Failed, "U0OPS", false },
         { WarRoomActionIds.Retry, "U0OPS", true },
         { WarRoomActionIds.Retry, "U0STRANGER", false },
         { WarRoomActionIds.Skip, "U0OPS", true },
@@ -57,6 +59,7 @@ public sealed class SlackActionRoleMatrixTests
         {
             WarRoomActionIds.Approve or WarRoomActionIds.Reject => (TestRunbooks.GoLive, WarRoomActionIds.Approve),
             WarRoomActionIds.Done => (TestRunbooks.Briefing, WarRoomActionIds.Done),
+            WarRoomActionIds.Failed => (TestRunbooks.QaRollback, WarRoomActionIds.Failed),
             _ => (TestRunbooks.Migration, WarRoomActionIds.Retry),
         };
         var run = await host.StartRunAsync(runbook);
@@ -122,6 +125,7 @@ public sealed class SlackActionRoleMatrixTests
         WarRoomActionIds.Skip => "skip",
         WarRoomActionIds.Rollback => "rollback",
         WarRoomActionIds.Abort => "abort",
+        WarRoomActionIds.Failed => "fail",
         _ => "done",
     };
 

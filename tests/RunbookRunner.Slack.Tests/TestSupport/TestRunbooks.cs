@@ -58,6 +58,29 @@ internal static class TestRunbooks
             with: { checks: [ { url: "http://127.0.0.1:9/healthz", expect_status: 200 } ] }
         """;
 
+    /// <summary>A deploy with an undo, then a QA manual task leads may mark done or failed; failing it rolls back.</summary>
+    public const string QaRollback = """
+        name: qa-rollback
+        title: QA after deploy
+        channel: C0WARROOM
+        roles: { leads: [U0AAA, U0BBB], ops: [U0OPS] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: deploy
+            action: shell
+            with: { run: "./deploy.sh" }
+            undo: { action: shell, with: { run: "./undeploy.sh" } }
+          - id: qa-checkout
+            manual: { title: "Checkout flow works end to end", roles: [leads], outcomes: [done, failed] }
+            on_failure: rollback
+          - id: announce
+            action: shell
+            with: { run: "echo live" }
+        """;
+
+    /// <summary>The same QA task with the default on_failure (pause).</summary>
+    public static string QaPause => QaRollback.Replace("    on_failure: rollback\n", "", StringComparison.Ordinal).Replace("name: qa-rollback", "name: qa-pause", StringComparison.Ordinal);
+
     /// <summary>A manual task only leads may tick off, then an announcement.</summary>
     public const string Briefing = """
         name: briefing

@@ -158,11 +158,11 @@ public static partial class RunDecider
         return null;
     }
 
-    /// <summary>A step failed for good (or was rejected): do what its on_failure says.</summary>
-    private static void ApplyFailurePolicy(DecisionBuilder b, Step step, int attempt, string error)
+    /// <summary>A step failed for good (or was rejected, or marked failed <paramref name="by"/> a person): do what its on_failure says.</summary>
+    private static void ApplyFailurePolicy(DecisionBuilder b, Step step, int attempt, string error, Actor? by = null)
     {
         var policy = b.Runbook.OnFailureOf(step);
-        b.Emit(new StepFailed(step.Id, attempt, error, Tolerated: policy == FailurePolicy.Continue));
+        b.Emit(new StepFailed(step.Id, attempt, error, Tolerated: policy == FailurePolicy.Continue, By: by?.Id, Source: by?.Source));
         var reason = $"step {step.Id} failed: {error}";
         switch (policy)
         {

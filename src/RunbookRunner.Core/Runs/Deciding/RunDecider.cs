@@ -41,6 +41,7 @@ public static partial class RunDecider
             Approve a => OnApprove(b, a),
             Reject r => OnReject(b, r),
             CompleteManual m => OnCompleteManual(b, m),
+            FailManual m => OnFailManual(b, m),
             PauseRun p => OnPause(b, p),
             ResumeRun r => OnResume(b, r),
             AbortRun a => OnAbort(b, a),

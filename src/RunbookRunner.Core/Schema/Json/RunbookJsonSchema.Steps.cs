@@ -58,7 +58,7 @@ public static partial class RunbookJsonSchema
             });
         definitions[D.Manual] = new JsonObject
         {
-            ["description"] = "A task a person ticks off: a title, or a map with title, instructions and roles.",
+            ["description"] = "A task a person ticks off: a title, or a map with title, instructions, roles and outcomes.",
             ["anyOf"] = new JsonArray(
                 D.Ref(D.Text),
                 Closed(
@@ -66,7 +66,15 @@ public static partial class RunbookJsonSchema
                     {
                         ["title"] = Described(D.Text, "What must be done."),
                         ["instructions"] = Described(D.Text, "Longer explanation."),
-                        ["roles"] = Described(D.Slugs, "Who may mark it done; default any operator."),
+                        ["roles"] = Described(D.Slugs, "Who may mark it done (or failed); default any operator."),
+                        ["outcomes"] = new JsonObject
+                        {
+                            ["description"] = "What a person may report; default [done]. With failed, marking it failed fails the step and its on_failure applies.",
+                            ["type"] = "array",
+
+                            // The only lists the loader accepts: done, once each, with or without failed.
+                            ["enum"] = new JsonArray(Strings("done"), Strings("done", "failed"), Strings("failed", "done")),
+                        },
                     },
                     LanguageKeys.Manual,
                     "manual",
