@@ -10,7 +10,7 @@ namespace RunbookRunner.Fault.Tests.External;
 
 /// <summary>
 /// A real <c>runbook serve</c> running <c>github.*</c> steps against a fake GitHub that fails: first within the
-/// client's limits (a 502, a response slower than the 1 s client time-out, a 429 storm), then beyond them.
+/// client's limits (a 502, a response slower than the 2.5 s client time-out, a 429 storm), then beyond them.
 /// </summary>
 public sealed class GitHubOutageTests(ITestOutputHelper output)
 {
@@ -45,24 +45,27 @@ public sealed class GitHubOutageTests(ITestOutputHelper output)
             ["GitHub__Token"] = github.Token,
             ["GitHub__MaxRetries"] = MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GitHub__RetryBaseDelay"] = "00:00:00.200",
-            ["GitHub__RequestTimeout"] = "00:00:01",
+            // Generous enough that a loaded CI machine does not time out healthy answers; the slow fault exceeds it.
+            ["GitHub__RequestTimeout"] = "00:00:02.500",
         });
         await node.WaitReadyAsync(TimeSpan.FromSeconds(90));
         using var api = new FaultApi(node.Url, token);
 
         // Within limits: two transient failures (one 502, one time-out) and a storm of three 429s.
         github.AddFault(FakeFault.ServerError(502));
-        github.AddFault(FakeFault.Slow(TimeSpan.FromSeconds(3), times: 1));
+        github.AddFault(FakeFault.Slow(TimeSpan.FromSeconds(5), times: 1));
         for (var i = 0; i < 3; i++)
         {
             github.AddFault(FakeFault.TooManyRequests(retryAfterSeconds: 1));
         }
 
         var runId = (await api.StartAsync(Runbook, "github-outage-1")).Id;
+        RunDto? seen = null;
         await Eventually.UntilAsync(
-            async () => (await api.GetRunAsync(runId)).Steps.Single(s => s.Id == "m2").State == StepStates.AwaitingApproval,
+            async () => (seen = await api.GetRunAsync(runId)).Steps.Single(s => s.Id == "m2").State == StepStates.AwaitingApproval,
             TimeSpan.FromSeconds(90),
-            () => "c1 did not get through the failures within limits");
+            () => $"c1 did not get through the failures within limits: run {seen?.State}, c1 {seen?.Steps[0].State} ({seen?.Steps[0].Error}); "
+                + $"GitHub saw {string.Join(", ", github.Requests.Select(r => r.StatusCode))}; node output: {ServeNode.Tail(node.Output, 2000)}");
         var c1 = (await api.GetRunAsync(runId)).Steps.Single(s => s.Id == "c1");
         var withinLimits = github.Requests.ToList();
 
@@ -85,7 +88,7 @@ public sealed class GitHubOutageTests(ITestOutputHelper output)
             TimeSpan.FromSeconds(90),
             () => "the retried step did not succeed");
 
-        var report = new FaultReport("GitHub failures (502, a response slower than the 1 s time-out, 429 storm; then 500s beyond GitHub__MaxRetries=3)");
+        var report = new FaultReport("GitHub failures (502, a response slower than the 2.5 s time-out, 429 storm; then 500s beyond GitHub__MaxRetries=3)");
         report.Add("within limits: requests / answered with an error", $"{withinLimits.Count} / {withinLimits.Count(r => r.StatusCode >= 400)}");
         report.Add("within limits: step c1", $"{c1.State} after {c1.Attempts} attempt(s): {c1.Summary}");
         report.Add("beyond limits: requests of c3 (1 + retries)", exhausted.Count);
