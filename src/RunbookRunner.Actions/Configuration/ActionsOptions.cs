@@ -33,6 +33,13 @@ public sealed class ActionsOptions
     /// </summary>
     public Uri? DnsOverHttpsUrl { get; set; }
 
+    /// <summary>
+    /// SHA-256 thumbprints (hex; <c>:</c> separators allowed) of server certificates that <c>http</c>, <c>http.check</c>
+    /// and <c>http.wait</c> accept although no trusted authority issued them, such as a staging endpoint's self-signed
+    /// certificate. The host name must still match, and <c>http.check</c>'s <c>tls</c> assertions still apply.
+    /// </summary>
+    public IReadOnlyList<string> TrustedCertificates { get; set; } = [];
+
     /// <summary>Interval between resolutions in <c>dns.check</c>.</summary>
     public TimeSpan DnsPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

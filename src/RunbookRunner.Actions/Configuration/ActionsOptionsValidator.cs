@@ -54,6 +54,15 @@ public sealed class ActionsOptionsValidator : IValidateOptions<ActionsOptions>
             failures.Add($"{nameof(ActionsOptions.DnsOverHttpsUrl)} '{doh}' must be an absolute http(s) URL such as https://cloudflare-dns.com/dns-query.");
         }
 
+        foreach (var thumbprint in options.TrustedCertificates ?? [])
+        {
+            var hex = Http.CertificatePins.Normalize(thumbprint);
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                failures.Add($"{nameof(ActionsOptions.TrustedCertificates)} has '{thumbprint}'; give the certificate's SHA-256 thumbprint as 64 hex digits (openssl x509 -noout -fingerprint -sha256).");
+            }
+        }
+
         CheckBaseUrl(failures, "Cloudflare:ApiBaseUrl", options.CloudflareApiBaseUrl);
         CheckBaseUrl(failures, "Slack:ApiBaseUrl", options.SlackApiBaseUrl);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

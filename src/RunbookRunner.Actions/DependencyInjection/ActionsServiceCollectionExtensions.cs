@@ -35,7 +35,9 @@ public static class ActionsServiceCollectionExtensions
 
         // The factory's own logging writes every request URL at Information level, and runbook URLs may carry
         // ${secrets.x} (the security suite's canary found one in the log): these clients log nothing themselves.
-        services.AddHttpClient(HttpClientNames.Probe, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddHttpClient(HttpClientNames.Probe, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new CertificatePins(sp.GetRequiredService<IOptions<ActionsOptions>>().Value.TrustedCertificates).CreateHandler())
+            .RemoveAllLoggers();
         services.AddHttpClient(HttpClientNames.Cloudflare, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddHttpClient(HttpClientNames.Slack, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 

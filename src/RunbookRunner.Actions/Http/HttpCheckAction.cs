@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -14,19 +15,21 @@ namespace RunbookRunner.Actions.Http;
 
 /// <summary>
 /// <c>http.check</c>: runs every check (status, latency ceiling, body text, JSON path equal to a value or a
-/// number above / below a threshold), reports all of them,
+/// number above / below a threshold, response headers, days left on the TLS certificate), reports all of them,
 /// and fails when any fails. Outputs: <c>passed</c>, <c>failed</c>, <c>total</c>, <c>results</c> (JSON).
 /// </summary>
 public sealed class HttpCheckAction : StepAction
 {
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _time;
+    private readonly CertificatePins _pins;
 
     public HttpCheckAction(IHttpClientFactory clients, IOptions<ActionsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
         _time = time;
+        _pins = new CertificatePins(options.Value.TrustedCertificates);
     }
 
     public override ActionDescriptor Descriptor { get; } = BuiltInDescriptors.Get("http.check");
@@ -95,13 +98,30 @@ public sealed class HttpCheckAction : StepAction
         using var request = new HttpRequestMessage(check.Method, check.Url);
         request.Headers.TryAddWithoutValidation(HttpAction.IdempotencyHeader, idempotencyKey);
         HttpExchange exchange;
+        ServerCertificate? certificate = null;
         try
         {
-            exchange = await HttpExchange.SendAsync(client, request, _time, cancellationToken).ConfigureAwait(false);
+            if (check.MinDaysValid is null)
+            {
+                exchange = await HttpExchange.SendAsync(client, request, _time, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // A connection of its own, so the TLS handshake (and the certificate) is seen even when a pooled
+                // connection to the host exists; only the first certificate is the URL's (later ones are redirects').
+                using var handler = _pins.CreateHandler((seen, errors) => certificate ??= ServerCertificate.From(seen, errors));
+                using var own = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+                exchange = await HttpExchange.SendAsync(own, request, _time, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (HttpRequestException ex)
         {
-            return new Outcome(check, null, [$"unreachable: {ex.Message}"]);
+            return new Outcome(check, null, certificate is { Errors: not SslPolicyErrors.None } refused
+                ? [$"TLS certificate of {check.Url.Host} is not trusted ({refused.Errors}); {refused.Describe()}"]
+                : [$"unreachable: {ex.Message}"])
+            {
+                Certificate = certificate,
+            };
         }
 
         var problems = new List<string>();
@@ -120,6 +140,12 @@ public sealed class HttpCheckAction : StepAction
             problems.Add($"body does not contain \"{text}\"");
         }
 
+        problems.AddRange(CheckHeaders(exchange, check.Headers));
+        if (check.MinDaysValid is { } minDays)
+        {
+            problems.AddRange(CheckCertificate(certificate, minDays));
+        }
+
         if (check.JsonPath is { } path)
         {
             var compares = check.Above is not null || check.Below is not null;
@@ -134,8 +160,47 @@ public sealed class HttpCheckAction : StepAction
             }
         }
 
-        return new Outcome(check, exchange, problems);
+        return new Outcome(check, exchange, problems) { Certificate = certificate };
     }
+
+    /// <summary>Each expected header must be present and one of its values (or all of them joined) must match.</summary>
+    private static IEnumerable<string> CheckHeaders(HttpExchange exchange, IReadOnlyList<KeyValuePair<string, string>> expected)
+    {
+        foreach (var (name, pattern) in expected)
+        {
+            if (!exchange.Headers.TryGetValue(name, out var values))
+            {
+                yield return $"header {name} is missing (expected '{pattern}')";
+                continue;
+            }
+
+            var joined = string.Join(", ", values);
+            if (!HeaderPattern.Matches(pattern, joined) && !values.Any(v => HeaderPattern.Matches(pattern, v)))
+            {
+                yield return $"header {name} is '{Shorten(joined)}' (expected '{pattern}')";
+            }
+        }
+    }
+
+    private List<string> CheckCertificate(ServerCertificate? certificate, int minDays)
+    {
+        if (certificate is null)
+        {
+            return ["no TLS certificate was presented"];
+        }
+
+        var left = certificate.NotAfter - _time.GetUtcNow();
+        return left < TimeSpan.FromDays(minDays)
+            ? [$"TLS certificate {certificate.Describe()} ({FormatDays(left)}; expected at least {minDays} days left)"]
+            : [];
+    }
+
+    private static string FormatDays(TimeSpan left) =>
+        left < TimeSpan.Zero
+            ? $"expired {(-left.TotalDays).ToString("0.#", CultureInfo.InvariantCulture)} days ago"
+            : $"in {left.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days";
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
 
     private static List<string> CheckJsonPath(HttpExchange exchange, JsonPath path, ParamValue? expected)
     {
@@ -196,6 +261,12 @@ public sealed class HttpCheckAction : StepAction
         HttpMethod Method, Uri Url, StatusExpectation ExpectStatus, TimeSpan? MaxLatency, string? Contains, JsonPath? JsonPath, ParamValue? EqualsValue,
         double? Above, double? Below)
     {
+        /// <summary>Response header name → expected value (<c>*</c> matches anything).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+        /// <summary>From <c>tls.min_days_valid</c>: the certificate must stay valid at least this many more days.</summary>
+        public int? MinDaysValid { get; init; }
+
         public static Check Read(ParameterReader p)
         {
             JsonPath? path = null;
@@ -220,7 +291,23 @@ public sealed class HttpCheckAction : StepAction
             }
 
             var method = p.OptionalString("method")?.Trim().ToUpperInvariant() ?? "GET";
-            return new Check(new HttpMethod(method), HttpAction.ReadUrl(p, "url"), StatusExpectation.Read(p, "expect_status"), p.OptionalDuration("max_latency"), p.OptionalString("contains"), path, p.Raw("equals"), above, below);
+            var url = HttpAction.ReadUrl(p, "url");
+            int? minDays = null;
+            if (p.OptionalMap("tls") is { } tls)
+            {
+                minDays = (int)(new ParameterReader(tls, "tls.").OptionalInt("min_days_valid", 0, 3650)
+                    ?? throw new ActionParameterException("'tls' of a check needs min_days_valid, e.g. tls: { min_days_valid: 14 }"));
+                if (url.Scheme != Uri.UriSchemeHttps)
+                {
+                    throw new ActionParameterException($"a check has 'tls' but its URL {url} is not https; only an https URL has a certificate to check");
+                }
+            }
+
+            return new Check(new HttpMethod(method), url, StatusExpectation.Read(p, "expect_status"), p.OptionalDuration("max_latency"), p.OptionalString("contains"), path, p.Raw("equals"), above, below)
+            {
+                Headers = p.StringMap("headers"),
+                MinDaysValid = minDays,
+            };
         }
 
         public string Describe()
@@ -251,12 +338,20 @@ public sealed class HttpCheckAction : StepAction
                 parts.Add($"{JsonPath} < {Format(ceiling)}");
             }
 
+            parts.AddRange(Headers.Select(h => $"header {h.Key}: {h.Value}"));
+            if (MinDaysValid is { } days)
+            {
+                parts.Add($"certificate valid {days}+ days");
+            }
+
             return string.Join(", ", parts);
         }
     }
 
     private sealed record Outcome(Check Check, HttpExchange? Exchange, IReadOnlyList<string> Problems)
     {
+        public ServerCertificate? Certificate { get; init; }
+
         public bool Passed => Problems.Count == 0;
 
         public string Description
@@ -280,6 +375,11 @@ public sealed class HttpCheckAction : StepAction
                 ["status"] = Exchange is null ? null : JsonValue.Create(Exchange.Status),
                 ["latency_ms"] = Exchange is null ? null : JsonValue.Create(Exchange.ElapsedMs),
             };
+            if (Certificate is not null)
+            {
+                obj["certificate_expires"] = Certificate.NotAfter.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            }
+
             if (!Passed)
             {
                 obj["problems"] = JsonSerializer.SerializeToNode(Problems);

@@ -16,8 +16,15 @@ internal sealed record HttpExchange(int Status, string ReasonPhrase, string Body
         var started = time.GetTimestamp();
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var (body, truncated) = await ReadBodyAsync(response.Content, MaxParsedBodyChars, cancellationToken).ConfigureAwait(false);
-        return new HttpExchange((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, truncated, time.GetElapsedTime(started));
+        return new HttpExchange((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, truncated, time.GetElapsedTime(started))
+        {
+            Headers = ReadHeaders(response),
+        };
     }
+
+    /// <summary>Response and content headers as received (names case-insensitive), each with its values in order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
     public long ElapsedMs => (long)Elapsed.TotalMilliseconds;
 
@@ -50,6 +57,19 @@ internal sealed record HttpExchange(int Status, string ReasonPhrase, string Body
     {
         var line = Body.Split('\n', 2)[0].Trim();
         return line.Length <= 200 ? line : line[..197] + "...";
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadHeaders(HttpResponseMessage response)
+    {
+        // NonValidated: the raw values the server sent, not re-formatted by the typed header parsers.
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
+        {
+            IReadOnlyList<string> all = headers.TryGetValue(name, out var earlier) ? [.. earlier, .. values] : [.. values];
+            headers[name] = all;
+        }
+
+        return headers;
     }
 
     private static async Task<(string Body, bool Truncated)> ReadBodyAsync(HttpContent content, int maxChars, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public sealed class TemplateContext
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoOutputs =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoRoles = new Dictionary<string, IReadOnlyList<string>>();
+
     private readonly HashSet<string> resolvedSecrets;
     private readonly Lock gate;
 
@@ -38,6 +40,7 @@ public sealed class TemplateContext
         RunId = source.RunId;
         T0 = source.T0;
         StepOutputs = source.StepOutputs;
+        Roles = source.Roles;
     }
 
     /// <summary><c>vars:</c> of the runbook, for <c>${vars.NAME}</c> (and bare names not set by the environment).</summary>
@@ -55,6 +58,9 @@ public sealed class TemplateContext
     public string? RunId { get; init; }
 
     public DateTimeOffset? T0 { get; init; }
+
+    /// <summary>Role name → Slack user ids, for <c>${roles.NAME}</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; init; } = NoRoles;
 
     /// <summary>Step id → output name → value, for <c>${steps.ID.outputs.NAME}</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> StepOutputs { get; init; } = NoOutputs;
@@ -91,7 +97,7 @@ public sealed class TemplateContext
                 .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         }
 
-        return new TemplateContext { Vars = runbook.Vars, EnvironmentVariables = envVars, EnvironmentName = environment };
+        return new TemplateContext { Vars = runbook.Vars, EnvironmentVariables = envVars, EnvironmentName = environment, Roles = runbook.Roles };
     }
 
     /// <summary>
@@ -144,6 +150,12 @@ public sealed class TemplateContext
 
         return value;
     }
+
+    /// <summary>The role's people as Slack mentions, <c>&lt;@U1&gt; &lt;@U2&gt;</c>, in the order <c>roles:</c> lists them.</summary>
+    internal string ResolveRole(string name) =>
+        Roles.TryGetValue(name, out var users)
+            ? string.Join(' ', users.Select(u => $"<@{u}>"))
+            : throw new TemplateException($"${{roles.{name}}}: role '{name}' is not declared under 'roles'");
 
     internal string ResolveRun(string property) => property switch
     {

@@ -18,6 +18,9 @@ public enum TemplateReferenceKind
     /// <summary><c>${steps.ID.outputs.NAME}</c>.</summary>
     StepOutput,
 
+    /// <summary><c>${roles.NAME}</c>: the role's people as Slack mentions.</summary>
+    Role,
+
     /// <summary>A malformed reference; <see cref="TemplateReference.Error"/> says why.</summary>
     Invalid,
 }

@@ -5,8 +5,9 @@ namespace RunbookRunner.Core.Expressions;
 
 /// <summary>
 /// <c>${...}</c> references in runbook text: <c>${vars.x}</c>, <c>${NAME}</c> (environment variable, else
-/// <c>vars</c>), <c>${secrets.x}</c>, <c>${run.id}</c>, <c>${run.t0}</c>, <c>${run.environment}</c> and
-/// <c>${steps.ID.outputs.NAME}</c>. <c>$${</c> is a literal <c>${</c>.
+/// <c>vars</c>), <c>${secrets.x}</c>, <c>${run.id}</c>, <c>${run.t0}</c>, <c>${run.environment}</c>,
+/// <c>${roles.NAME}</c> (Slack mentions of the role's people) and <c>${steps.ID.outputs.NAME}</c>.
+/// <c>$${</c> is a literal <c>${</c>.
 /// </summary>
 public static class Templates
 {
@@ -147,6 +148,8 @@ public static class Templates
                 return ctx.ResolveSecret(reference.Name);
             case TemplateReferenceKind.Run:
                 return ctx.ResolveRun(reference.Name);
+            case TemplateReferenceKind.Role:
+                return ctx.ResolveRole(reference.Name);
             case TemplateReferenceKind.StepOutput:
                 return ResolveOutput(reference, ctx);
             default:
@@ -239,7 +242,7 @@ public static class Templates
         {
             return Invalid(expression, offset, length, e.Length == 0
                 ? "empty reference '${}'"
-                : $"'${{{expression}}}' is not a reference; write ${{vars.NAME}}, ${{secrets.NAME}}, ${{run.id}}, ${{steps.ID.outputs.NAME}} or ${{NAME}}");
+                : $"'${{{expression}}}' is not a reference; write ${{vars.NAME}}, ${{secrets.NAME}}, ${{run.id}}, ${{roles.NAME}}, ${{steps.ID.outputs.NAME}} or ${{NAME}}");
         }
 
         switch (parts[0])
@@ -252,6 +255,10 @@ public static class Templates
                 return new TemplateReference(TemplateReferenceKind.Run, expression, parts[1], offset, length);
             case "run":
                 return Invalid(expression, offset, length, $"'${{{expression}}}': run properties are {string.Join(", ", RunProperties.Select(p => "run." + p))}");
+            case "roles" when parts.Length == 2:
+                return new TemplateReference(TemplateReferenceKind.Role, expression, parts[1], offset, length);
+            case "roles" when parts.Length > 2:
+                return Invalid(expression, offset, length, $"'${{{expression}}}': write ${{roles.NAME}}");
             case "steps" when parts.Length == 4 && parts[2] == "outputs":
                 return new TemplateReference(TemplateReferenceKind.StepOutput, expression, parts[3], offset, length) { StepId = parts[1] };
             case "steps":
@@ -261,7 +268,7 @@ public static class Templates
             default:
                 return parts.Length == 1
                     ? new TemplateReference(TemplateReferenceKind.EnvironmentVariable, expression, parts[0], offset, length)
-                    : Invalid(expression, offset, length, $"'${{{expression}}}' has an unknown prefix '{parts[0]}'; use vars., secrets., run., steps. or a bare environment variable name");
+                    : Invalid(expression, offset, length, $"'${{{expression}}}' has an unknown prefix '{parts[0]}'; use vars., secrets., run., roles., steps. or a bare environment variable name");
         }
     }
 

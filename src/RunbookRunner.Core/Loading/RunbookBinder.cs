@@ -52,6 +52,7 @@ internal sealed partial class RunbookBinder
         var rollback = BindSteps(List(map, "rollback", where), rollback: true);
         var guards = BindGuards(List(map, "guards", where));
 
+        var (secrets, environmentSecrets) = BindSecrets(map);
         var runbook = new Runbook
         {
             Name = name?.Text ?? string.Empty,
@@ -61,7 +62,8 @@ internal sealed partial class RunbookBinder
             Channel = String(map, "channel", where),
             Environments = BindEnvironments(map),
             Vars = BindVars(map),
-            Secrets = BindSecrets(map),
+            Secrets = secrets,
+            EnvironmentSecrets = environmentSecrets,
             Roles = BindRoles(map),
             Defaults = BindDefaults(map),
             Steps = [.. steps.Select(s => s.Step)],
@@ -133,36 +135,68 @@ internal sealed partial class RunbookBinder
         return result;
     }
 
-    private Dictionary<string, SecretSource> BindSecrets(MapValue root)
+    private (Dictionary<string, SecretSource> Shared, Dictionary<string, IReadOnlyDictionary<string, SecretSource>> PerEnvironment) BindSecrets(MapValue root)
     {
-        var result = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
+        var perEnvironment = new Dictionary<string, IReadOnlyDictionary<string, SecretSource>>(StringComparer.Ordinal);
         foreach (var entry in Map(root, "secrets", "the runbook")?.Entries ?? [])
         {
             CheckIdentifier(entry.Key, entry.KeyLocation, "secret name");
-            if (entry.Value is not ScalarValue { IsNull: false } scalar)
+            switch (entry.Value)
             {
-                bag.Error(DiagnosticCodes.BadSecretSource, entry.Value.Location,
-                    $"secret '{Shorten(entry.Key)}' must be a source such as env:VARIABLE or file:/run/secrets/name, not {Describe(entry.Value)}");
-                continue;
-            }
+                case ScalarValue { IsNull: false } scalar:
+                    if (BindSecretSource($"secret '{Shorten(entry.Key)}'", scalar) is { } source)
+                    {
+                        shared[entry.Key] = source;
+                    }
 
-            var text = scalar.Text.Trim();
-            if (text.StartsWith("env:", StringComparison.Ordinal) && IsEnvironmentVariableName(text[4..]))
-            {
-                result[entry.Key] = new SecretSource(SecretSourceKind.Env, text[4..], scalar.Location);
-            }
-            else if (text.StartsWith("file:", StringComparison.Ordinal) && text.Length > 5)
-            {
-                result[entry.Key] = new SecretSource(SecretSourceKind.File, text[5..], scalar.Location);
-            }
-            else
-            {
-                bag.Error(DiagnosticCodes.BadSecretSource, scalar.Location,
-                    $"secret '{Shorten(entry.Key)}' has source '{Shorten(text)}'; the sources are env:VARIABLE and file:PATH (values are never written in a runbook)");
+                    break;
+                case MapValue { Entries.Count: > 0 } sources:
+                    // Keys are checked against 'environments' by the validator (RB036).
+                    var byEnvironment = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
+                    foreach (var e in sources.Entries)
+                    {
+                        CheckSlug(new ScalarValue(e.Key, false, e.KeyLocation), "environment name");
+                        if (e.Value is not ScalarValue { IsNull: false } text)
+                        {
+                            bag.Error(DiagnosticCodes.BadSecretSource, e.Value.Location,
+                                $"secret '{Shorten(entry.Key)}' in environment '{Shorten(e.Key)}' must be a source such as env:VARIABLE or file:/run/secrets/name, not {Describe(e.Value)}");
+                        }
+                        else if (BindSecretSource($"secret '{Shorten(entry.Key)}' in environment '{Shorten(e.Key)}'", text) is { } envSource)
+                        {
+                            byEnvironment[e.Key] = envSource;
+                        }
+                    }
+
+                    perEnvironment[entry.Key] = byEnvironment;
+                    break;
+                default:
+                    bag.Error(DiagnosticCodes.BadSecretSource, entry.Value.Location,
+                        $"secret '{Shorten(entry.Key)}' must be a source such as env:VARIABLE or file:/run/secrets/name, or a map from environment to source, not {Describe(entry.Value)}");
+                    break;
             }
         }
 
-        return result;
+        return (shared, perEnvironment);
+    }
+
+    /// <summary>One <c>env:</c> or <c>file:</c> source; <paramref name="label"/> names the secret in messages.</summary>
+    private SecretSource? BindSecretSource(string label, ScalarValue scalar)
+    {
+        var text = scalar.Text.Trim();
+        if (text.StartsWith("env:", StringComparison.Ordinal) && IsEnvironmentVariableName(text[4..]))
+        {
+            return new SecretSource(SecretSourceKind.Env, text[4..], scalar.Location);
+        }
+
+        if (text.StartsWith("file:", StringComparison.Ordinal) && text.Length > 5)
+        {
+            return new SecretSource(SecretSourceKind.File, text[5..], scalar.Location);
+        }
+
+        bag.Error(DiagnosticCodes.BadSecretSource, scalar.Location,
+            $"{label} has source '{Shorten(text)}'; the sources are env:VARIABLE and file:PATH (values are never written in a runbook)");
+        return null;
     }
 
     private static bool IsEnvironmentVariableName(string name) =>

@@ -21,7 +21,15 @@ public sealed record Runbook
 
     public IReadOnlyDictionary<string, ParamValue> Vars { get; init; } = new Dictionary<string, ParamValue>();
 
+    /// <summary>Secrets with one source for every environment: name → source.</summary>
     public IReadOnlyDictionary<string, SecretSource> Secrets { get; init; } = new Dictionary<string, SecretSource>();
+
+    /// <summary>Secrets whose source depends on the run's environment: name → environment → source.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SecretSource>> EnvironmentSecrets { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, SecretSource>>();
+
+    /// <summary>Every declared secret name, with one source or per environment.</summary>
+    public IEnumerable<string> SecretNames => Secrets.Keys.Concat(EnvironmentSecrets.Keys);
 
     /// <summary>Role name → Slack user ids.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
@@ -36,6 +44,22 @@ public sealed record Runbook
     public IReadOnlyList<Step> Rollback { get; init; } = [];
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    public bool DeclaresSecret(string name) => Secrets.ContainsKey(name) || EnvironmentSecrets.ContainsKey(name);
+
+    /// <summary>
+    /// The runbook's source of secret <paramref name="name"/> for a run in <paramref name="environment"/>: its one source,
+    /// or the source given for that environment; null when it is not declared or has no source for the environment.
+    /// </summary>
+    public SecretSource? SecretSourceIn(string name, string? environment)
+    {
+        if (Secrets.TryGetValue(name, out var source))
+        {
+            return source;
+        }
+
+        return environment is not null && EnvironmentSecrets.TryGetValue(name, out var sources) ? sources.GetValueOrDefault(environment) : null;
+    }
 
     public Step? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id) ?? Rollback.FirstOrDefault(s => s.Id == id);
 

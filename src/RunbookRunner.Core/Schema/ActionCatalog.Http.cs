@@ -29,7 +29,7 @@ public static partial class ActionCatalog
     private static ActionDescriptor HttpCheck() => new()
     {
         Type = "http.check",
-        Summary = "Runs several HTTP checks (status, latency, body content, JSON path value or threshold) and reports all of them.",
+        Summary = "Runs several HTTP checks (status, latency, body content, JSON path value or threshold, headers, TLS certificate) and reports all of them.",
         Parameters = Object(
             Req("checks", new ListSchema(Object(
                 Req("url", Str(), "Absolute URL."),
@@ -40,7 +40,11 @@ public static partial class ActionCatalog
                 Opt("json_path", Str(), "JSON path read from the body, compared with equals, above or below."),
                 Opt("equals", Any(), "Value expected at json_path."),
                 Opt("above", Number(), "The number at json_path must be greater than this (a success criterion such as signups > 99)."),
-                Opt("below", Number(), "The number at json_path must be less than this (a success criterion such as p95 < 200 ms).")))
+                Opt("below", Number(), "The number at json_path must be less than this (a success criterion such as p95 < 200 ms)."),
+                Opt("headers", MapOf(Str()), "Response headers that must be present: name (any case) → expected value, compared ignoring case; * matches any text (max-age=*)."),
+                Opt("tls", Object(
+                    Req("min_days_valid", Int(0, 3650), "The certificate must stay valid at least this many more days.")),
+                    "Checks of the TLS certificate of an https URL.")))
             { MaxItems = 100 }, "The checks; each is reported.")),
         Idempotent = true,
         CanGate = true,

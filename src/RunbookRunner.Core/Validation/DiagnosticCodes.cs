@@ -49,6 +49,7 @@ public static class DiagnosticCodes
     public const string UnknownRunEnvironment = "RB900";
     public const string RunEnvironmentMissing = "RB901";
     public const string BadRunSettings = "RB902";
+    public const string NoSecretSourceForEnvironment = "RB903";
     public const string InternalError = "RB999";
 
     public const string NotIdempotentWithoutUndo = "RBW001";
@@ -82,7 +83,7 @@ public static class DiagnosticCodes
         [AnchorBeforeDependency] = "A step is anchored earlier than a step it depends on",
         [StepKind] = "A step is none, or more than one, of action / approval / manual / wait",
         [EveryWithoutUntil] = "'every' without 'until' (or 'until' without 'every')",
-        [UnknownEnvironment] = "'only' names an environment that does not exist",
+        [UnknownEnvironment] = "'only', or a secret's per-environment source, names an environment that does not exist",
         [UnknownRole] = "A role is not declared under 'roles'",
         [NotEnoughApprovers] = "An approval requires more approvers than its roles have people",
         [QuotaRoleMismatch] = "A per-role count in 'required' names a role not in the approval's 'roles', or a listed role has no count",
@@ -104,6 +105,7 @@ public static class DiagnosticCodes
         [UnknownRunEnvironment] = "A run is started with an environment the runbook does not declare",
         [RunEnvironmentMissing] = "A run of a runbook with environments is started without choosing one",
         [BadRunSettings] = "A run's --var / --secret settings name undeclared variables or secrets, or a bad source",
+        [NoSecretSourceForEnvironment] = "A run is started in an environment for which a per-environment secret has no source",
         [InternalError] = "Internal error in the loader (a bug; please report it)",
         [NotIdempotentWithoutUndo] = "A non-idempotent action step has no 'undo'",
         [ApprovalWithoutTimeout] = "An approval has no timeout",

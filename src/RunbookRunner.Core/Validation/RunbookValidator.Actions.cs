@@ -50,6 +50,11 @@ internal sealed partial class RunbookValidator
         }
 
         parameters.Validate(descriptor.Parameters, call.With, $"{owner} ({call.Type})", string.Empty);
+        if (call.Type == "http.check")
+        {
+            CheckHttpChecks(call, $"{owner} ({call.Type})");
+        }
+
         foreach (var secret in descriptor.SecretParameters)
         {
             if (call.With[secret] is ScalarValue { IsNull: false } literal && !Templates.HasTemplates(literal.Text))

@@ -110,6 +110,10 @@ internal sealed partial class RunbookValidator
                 bag.Error(DiagnosticCodes.UndefinedSecret, location,
                     $"'{text}': secret '{RunbookBinder.Shorten(reference.Name)}' is not declared under 'secrets'{Suggestions.DidYouMean(reference.Name, declaredSecrets)}");
                 break;
+            case TemplateReferenceKind.Role when !runbook.Roles.ContainsKey(reference.Name):
+                bag.Error(DiagnosticCodes.UnknownRole, location,
+                    $"'{text}': role '{RunbookBinder.Shorten(reference.Name)}' is not declared under 'roles'{Suggestions.DidYouMean(reference.Name, runbook.Roles.Keys)}");
+                break;
             case TemplateReferenceKind.EnvironmentVariable:
                 CheckEnvironmentVariable(reference, text, location);
                 break;

@@ -98,12 +98,27 @@ internal sealed partial class RunbookValidator
                     continue;
                 }
 
-                var known = runbook.Environments.Count == 0 ? "the runbook declares no environments" : "environments are " + string.Join(", ", runbook.Environments.Keys);
                 bag.Error(DiagnosticCodes.UnknownEnvironment, env.Location,
-                    $"'only' of step '{s.Step.Id}' names environment '{RunbookBinder.Shorten(env.Text)}'; {known}{Suggestions.DidYouMean(env.Text, runbook.Environments.Keys)}");
+                    $"'only' of step '{s.Step.Id}' names environment '{RunbookBinder.Shorten(env.Text)}'; {KnownEnvironments()}{Suggestions.DidYouMean(env.Text, runbook.Environments.Keys)}");
+            }
+        }
+
+        // A secret with a source per environment: each key must be a declared environment.
+        foreach (var secret in (bound.Root["secrets"] as MapValue)?.Entries ?? [])
+        {
+            foreach (var source in (secret.Value as MapValue)?.Entries ?? [])
+            {
+                if (!runbook.Environments.ContainsKey(source.Key))
+                {
+                    bag.Error(DiagnosticCodes.UnknownEnvironment, source.KeyLocation,
+                        $"secret '{RunbookBinder.Shorten(secret.Key)}' has a source for environment '{RunbookBinder.Shorten(source.Key)}'; {KnownEnvironments()}{Suggestions.DidYouMean(source.Key, runbook.Environments.Keys)}");
+                }
             }
         }
     }
+
+    private string KnownEnvironments() =>
+        runbook.Environments.Count == 0 ? "the runbook declares no environments" : "environments are " + string.Join(", ", runbook.Environments.Keys);
 
     private void CheckGuards()
     {

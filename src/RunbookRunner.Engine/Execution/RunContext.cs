@@ -15,6 +15,7 @@ public sealed class RunContext
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly RunSettings _settings;
+    private readonly string? _environment;
     private SecretRedactor _redactor = SecretRedactor.None;
 
     public RunContext(RunState state, RehearsalSettings? rehearsal)
@@ -24,16 +25,18 @@ public sealed class RunContext
         var runbook = state.Runbook;
         var environment = state.Environment is not null && runbook.Environments.ContainsKey(state.Environment) ? state.Environment : null;
         _settings = state.Settings;
+        _environment = environment;
         WorkingDirectory = _settings.WorkingDirectory;
         _templates = TemplateContext.ForRunbook(runbook, environment)
             .WithOverrides(_settings.Variables)
             .ForRun(state.RunId, state.T0)
             .WithSecretResolver(name => ResolveSecret(runbook, name));
 
-        // Read every secret up front so that even a value echoed by an unrelated step is masked.
-        foreach (var name in runbook.Secrets.Keys)
+        // Read every secret up front (for a per-environment secret, the run's environment's source) so that even a
+        // value echoed by an unrelated step is masked.
+        foreach (var name in runbook.SecretNames)
         {
-            if (_settings.SecretSourceFor(runbook, name) is { } source && SecretReader.Read(source) is { Length: > 0 } value)
+            if (_settings.SecretSourceFor(runbook, name, _environment) is { } source && SecretReader.Read(source) is { Length: > 0 } value)
             {
                 _known.Add(value);
             }
@@ -72,7 +75,7 @@ public sealed class RunContext
 
     private string? ResolveSecret(Runbook runbook, string name)
     {
-        if (_settings.SecretSourceFor(runbook, name) is not { } source)
+        if (_settings.SecretSourceFor(runbook, name, _environment) is not { } source)
         {
             return null;
         }

@@ -8,6 +8,7 @@ using RunbookRunner.Core.Runs.Commands;
 using RunbookRunner.Core.Runs.Deciding;
 using RunbookRunner.Core.Runs.Events;
 using RunbookRunner.Core.Runs.Inputs;
+using RunbookRunner.Core.Runs.Settings;
 using RunbookRunner.Core.Runs.State;
 using RunbookRunner.Core.Validation;
 using RunbookRunner.Engine.Execution;
@@ -101,6 +102,12 @@ public sealed class RunEngine : IRunWakeTarget, IDisposable
         {
             throw new RunbookInvalidException([.. problems.Select(p => new Core.Diagnostics.Diagnostic(
                 Core.Diagnostics.DiagnosticSeverity.Error, DiagnosticCodes.BadRunSettings, p, runbook.Location))]);
+        }
+
+        if ((settings ?? RunSettings.None).MissingSecretSources(runbook, request.Environment) is { Count: > 0 } missing)
+        {
+            throw new RunbookInvalidException([.. missing.Select(m => new Core.Diagnostics.Diagnostic(
+                Core.Diagnostics.DiagnosticSeverity.Error, DiagnosticCodes.NoSecretSourceForEnvironment, m, runbook.Location))]);
         }
 
         _runbooks.TryAdd(request.RunbookYaml, runbook);

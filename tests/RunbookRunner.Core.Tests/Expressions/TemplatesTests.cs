@@ -41,6 +41,7 @@ public class TemplatesTests
     [InlineData("${steps.a.b}", "steps.STEP_ID.outputs.NAME")]
     [InlineData("${secrets.a.b}", "secrets.NAME")]
     [InlineData("${vars x}", "is not a reference")]
+    [InlineData("${roles.a.b}", "roles.NAME")]
     public void FindReferences_Malformed_IsInvalidWithReason(string text, string reason)
     {
         var reference = Templates.FindReferences(text).Should().ContainSingle().Subject;
@@ -60,6 +61,39 @@ public class TemplatesTests
 
         text.Should().Be("acme/app|https://staging.example.com|postgres://u:pw@h/db|run-1|2026-12-01T14:00:00Z|staging|/b/1.dump|${literal}");
         ctx.ResolvedSecretValues.Should().Equal("postgres://u:pw@h/db");
+    }
+
+    [Fact]
+    public void FindReferences_Role_IsClassifiedWithItsName()
+    {
+        var reference = Templates.FindReferences("ping ${roles.release-managers}").Should().ContainSingle().Subject;
+
+        reference.Kind.Should().Be(TemplateReferenceKind.Role);
+        reference.Name.Should().Be("release-managers");
+        reference.Offset.Should().Be(5);
+    }
+
+    [Fact]
+    public void Render_Role_IsTheSlackMentionsOfItsPeopleInOrder()
+    {
+        Templates.Render("Post-mortem due, ${roles.leads}: please start it", Context())
+            .Should().Be("Post-mortem due, <@U01AAA> <@U01BBB>: please start it");
+    }
+
+    [Fact]
+    public void Render_RoleAsWholeParameter_StaysText()
+    {
+        var rendered = Templates.Render(new ScalarValue("${roles.solo}", true, SourceLocation.None), Context());
+
+        rendered.Should().BeOfType<ScalarValue>().Which.Text.Should().Be("<@U09ZZZ>");
+    }
+
+    [Fact]
+    public void Render_UndeclaredRole_ThrowsTemplateExceptionNamingIt()
+    {
+        var act = () => Templates.Render("${roles.lead}", Context());
+
+        act.Should().Throw<TemplateException>().WithMessage("*role 'lead' is not declared under 'roles'*");
     }
 
     [Fact]
@@ -161,6 +195,7 @@ public class TemplatesTests
               code: 200
               list: [1, 2]
               health: "${app_url}/healthz"
+            roles: { leads: [U01AAA, U01BBB], solo: U09ZZZ }
             steps:
               - id: a
                 wait: 1m

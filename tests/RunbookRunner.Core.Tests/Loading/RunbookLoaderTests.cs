@@ -9,6 +9,33 @@ namespace RunbookRunner.Core.Tests.Loading;
 public class RunbookLoaderTests
 {
     [Fact]
+    public void Load_SecretPerEnvironment_BindsOneSourcePerEnvironment()
+    {
+        var result = RunbookLoader.Load(
+            """
+            name: t
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url: { staging: env:STAGING_DATABASE_URL, production: "file:/run/secrets/db" }
+              token: env:TOKEN
+            steps:
+              - id: a
+                wait: 1m
+            """, "t.yaml");
+
+        result.Diagnostics.Should().BeEmpty();
+        var runbook = result.Runbook!;
+        runbook.SecretNames.Should().BeEquivalentTo(["db_url", "token"]);
+        runbook.Secrets.Keys.Should().Equal("token");
+        runbook.SecretSourceIn("db_url", "staging").Should().Be(new SecretSource(SecretSourceKind.Env, "STAGING_DATABASE_URL", runbook.EnvironmentSecrets["db_url"]["staging"].Location));
+        runbook.SecretSourceIn("db_url", "production")!.Kind.Should().Be(SecretSourceKind.File);
+        runbook.SecretSourceIn("db_url", null).Should().BeNull();
+        runbook.SecretSourceIn("token", "production")!.Reference.Should().Be("TOKEN");
+        runbook.DeclaresSecret("db_url").Should().BeTrue();
+        runbook.DeclaresSecret("nope").Should().BeFalse();
+    }
+
+    [Fact]
     public void Load_DesignExample_BuildsTheWholeModel()
     {
         var result = RunbookLoader.Load(Fixtures.LaunchDay, "launch-day.yaml");

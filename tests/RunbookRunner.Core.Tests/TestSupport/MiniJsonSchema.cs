@@ -82,6 +82,13 @@ internal sealed class MiniJsonSchema(JsonObject root)
                     }
 
                     break;
+                case "minProperties":
+                    if (value is JsonObject few && few.Count < argument!.GetValue<int>())
+                    {
+                        errors.Add($"{path}: {few.Count} properties, at least {argument} needed");
+                    }
+
+                    break;
                 case "items":
                     if (value is JsonArray array)
                     {

@@ -440,6 +440,24 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_RoleReferenceUndeclared_ReportsRB040AtReference()
+    {
+        const string yaml = """
+            name: t
+            defaults: { timeout: 5m }
+            roles: { leads: [U1] }
+            steps:
+              - id: a
+                action: slack.post
+                with: { channel: C1, text: "Ping ${roles.lead}" }
+            """;
+
+        // The quoted scalar starts at column 32; the reference 5 characters into its text.
+        Diagnose.At(yaml, "RB040", 7, 38).Message.Should().Be(
+            "'${roles.lead}': role 'lead' is not declared under 'roles'; did you mean 'leads'?");
+    }
+
+    [Fact]
     public void Load_ApprovalRequiresMoreThanAvailable_ReportsRB041AtRequired()
     {
         const string yaml = """
@@ -713,6 +731,61 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_HttpCheckTlsOnPlainHttpUrl_ReportsRB063AtTls()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - { url: "http://example.com/", tls: { min_days_valid: 14 } }
+                timeout: 1m
+            """;
+
+        Diagnose.At(yaml, "RB063", 7, 41).Message.Should().Be(
+            "parameter 'checks[0].tls' of step 'a' (http.check) needs an https URL, not 'http://example.com/': only https has a certificate to check");
+    }
+
+    [Fact]
+    public void Load_HttpCheckHeaderNameWithSpace_ReportsRB063AtTheName()
+    {
+        const string yaml = """
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - url: https://example.com/
+                      headers:
+                        x frame options: DENY
+                timeout: 1m
+            """;
+
+        Diagnose.At(yaml, "RB063", 9, 13).Message.Should().StartWith(
+            "parameter 'checks[0].headers' of step 'a' (http.check) names 'x frame options', which is not an HTTP header name");
+    }
+
+    [Fact]
+    public void Load_HttpCheckWithHeadersAndTls_IsClean()
+    {
+        Diagnose.Clean("""
+            name: t
+            steps:
+              - id: a
+                action: http.check
+                with:
+                  checks:
+                    - url: https://example.com/
+                      headers: { strict-transport-security: "max-age=*", X-Content-Type-Options: nosniff }
+                      tls: { min_days_valid: 14 }
+                timeout: 1m
+            """);
+    }
+
+    [Fact]
     public void Load_ParameterOfWrongType_ReportsRB063AtValue()
     {
         const string yaml = """
@@ -759,6 +832,41 @@ public class DiagnosticCodeTests
             """;
 
         Diagnose.At(yaml, "RB065", 7, 9).Message.Should().Contain("'http' cannot be a gate");
+    }
+
+    [Fact]
+    public void Load_SecretSourceForUndeclaredEnvironment_ReportsRB036AtTheKey()
+    {
+        const string yaml = """
+            name: t
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url: { staging: env:STAGING_DB, prodution: env:PROD_DB }
+            steps:
+              - id: a
+                wait: 1m
+            """;
+
+        Diagnose.At(yaml, "RB036", 4, 38).Message.Should().Be(
+            "secret 'db_url' has a source for environment 'prodution'; environments are staging, production; did you mean 'production'?");
+    }
+
+    [Fact]
+    public void Load_PerEnvironmentSecretFromUnsupportedSource_ReportsRB070AtTheSource()
+    {
+        const string yaml = """
+            name: t
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url:
+                staging: env:STAGING_DB
+                production: vault:db
+            steps:
+              - id: a
+                wait: 1m
+            """;
+
+        Diagnose.At(yaml, "RB070", 6, 17).Message.Should().StartWith("secret 'db_url' in environment 'production' has source 'vault:db'");
     }
 
     [Fact]

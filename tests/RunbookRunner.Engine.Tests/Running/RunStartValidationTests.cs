@@ -6,7 +6,7 @@ using Xunit;
 
 namespace RunbookRunner.Engine.Tests.Running;
 
-/// <summary>The run-start diagnostics (RB900–RB902) and a runbook the validator refuses, on SQLite.</summary>
+/// <summary>The run-start diagnostics (RB900–RB903) and a runbook the validator refuses, on SQLite.</summary>
 public sealed class RunStartValidationTests : IDisposable
 {
     private const string Runbook = """
@@ -51,6 +51,26 @@ public sealed class RunStartValidationTests : IDisposable
 
         error.Diagnostics.Should().ContainSingle().Subject.ToString()
             .Should().Be("test.yaml:1:1: error RB902: --var ap_url: the runbook declares no variable 'ap_url' (in vars or environment 'staging')");
+    }
+
+    [Fact]
+    public async Task StartAsync_EnvironmentWithoutASourceForAPerEnvironmentSecret_ThrowsRB903At1x1()
+    {
+        const string yaml = """
+            name: envs
+            defaults: { timeout: 1m }
+            environments: { staging: {}, production: {} }
+            secrets:
+              db_url: { production: env:PROD_DATABASE_URL }
+            steps:
+              - id: a
+                wait: 1m
+            """;
+
+        var error = await StartAsync(yaml, "staging");
+
+        error.Diagnostics.Should().ContainSingle().Subject.ToString().Should().Be(
+            "test.yaml:1:1: error RB903: secret 'db_url' has no source for environment 'staging' (it has sources for: production); add one under secrets.db_url, or pass --secret db_url=env:NAME");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed record RunSettings
 
         foreach (var (name, source) in SecretSources.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!runbook.Secrets.ContainsKey(name))
+            if (!runbook.DeclaresSecret(name))
             {
                 errors.Add($"--secret {name}: the runbook declares no secret '{name}'");
             }
@@ -51,8 +51,11 @@ public sealed record RunSettings
         return errors;
     }
 
-    /// <summary>The source of secret <paramref name="name"/>: the replacement when there is one, else the runbook's.</summary>
-    public SecretSource? SecretSourceFor(Runbook runbook, string name)
+    /// <summary>
+    /// The source of secret <paramref name="name"/> for a run in <paramref name="environment"/>: the replacement when
+    /// there is one, else the runbook's (its one source, or the one for that environment).
+    /// </summary>
+    public SecretSource? SecretSourceFor(Runbook runbook, string name, string? environment)
     {
         ArgumentNullException.ThrowIfNull(runbook);
         if (SecretSources.TryGetValue(name, out var text) && ParseSource(text) is { } replaced)
@@ -60,7 +63,30 @@ public sealed record RunSettings
             return replaced;
         }
 
-        return runbook.Secrets.GetValueOrDefault(name);
+        return runbook.SecretSourceIn(name, environment);
+    }
+
+    /// <summary>
+    /// One message per secret declared per environment that has no source for <paramref name="environment"/> and is
+    /// not replaced by these settings: the run could not resolve it, so it must not start.
+    /// </summary>
+    public IReadOnlyList<string> MissingSecretSources(Runbook runbook, string? environment)
+    {
+        ArgumentNullException.ThrowIfNull(runbook);
+        var errors = new List<string>();
+        foreach (var (name, sources) in runbook.EnvironmentSecrets.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (SecretSourceFor(runbook, name, environment) is not null)
+            {
+                continue;
+            }
+
+            var where = environment is null ? "a run without an environment" : $"environment '{environment}'";
+            var declared = sources.Count == 0 ? "none" : string.Join(", ", sources.Keys);
+            errors.Add($"secret '{name}' has no source for {where} (it has sources for: {declared}); add one under secrets.{name}, or pass --secret {name}=env:NAME");
+        }
+
+        return errors;
     }
 
     /// <summary>Parses <c>env:NAME</c> or <c>file:PATH</c>; null otherwise.</summary>

@@ -70,14 +70,22 @@ public static partial class RunbookJsonSchema
             },
             ["secrets"] = new JsonObject
             {
-                ["description"] = "Where secrets come from at run time (env:VAR or file:PATH); used as ${secrets.NAME} and redacted everywhere.",
+                ["description"] = "Where secrets come from at run time (env:VAR or file:PATH, or a map from environment to source); used as ${secrets.NAME} and redacted everywhere.",
                 ["type"] = "object",
                 ["propertyNames"] = D.Ref(D.Identifier),
                 ["additionalProperties"] = new JsonObject
                 {
-                    ["type"] = "string",
-                    ["pattern"] = P.SecretSource,
-                    ["examples"] = Strings("env:PROD_DATABASE_URL", "file:/run/secrets/cf"),
+                    ["anyOf"] = new JsonArray(
+                        SecretSourceSchema(),
+                        new JsonObject
+                        {
+                            ["description"] = "A source per environment (keys are names under environments).",
+                            ["type"] = "object",
+                            ["minProperties"] = 1,
+                            ["propertyNames"] = D.Ref(D.Slug),
+                            ["additionalProperties"] = SecretSourceSchema(),
+                            ["examples"] = new JsonArray(new JsonObject { ["staging"] = "env:STAGING_DATABASE_URL", ["production"] = "env:PROD_DATABASE_URL" }),
+                        }),
                 },
             },
             ["roles"] = new JsonObject
@@ -239,6 +247,13 @@ public static partial class RunbookJsonSchema
     private static JsonObject Described(string definition, string description) => D.Ref(definition, description);
 
     private static JsonArray Strings(params string[] values) => ParamJsonSchema.Strings(values);
+
+    private static JsonObject SecretSourceSchema() => new()
+    {
+        ["type"] = "string",
+        ["pattern"] = P.SecretSource,
+        ["examples"] = Strings("env:PROD_DATABASE_URL", "file:/run/secrets/cf"),
+    };
 
     private static JsonObject Prepend(JsonObject target, string key, JsonNode value)
     {
