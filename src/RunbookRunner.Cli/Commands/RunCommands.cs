@@ -57,7 +57,7 @@ internal static class RunCommands
             var stepId = parseResult.GetValue(step)!;
             var dto = await api.CommandAsync(id, $"steps/{Uri.EscapeDataString(stepId)}/{name}", Body(parseResult, reason), Key(parseResult, requestId), cancellationToken);
             var note = dto.Approvals.FirstOrDefault(a => a.Target == stepId) is { Open: true, StillNeeded: > 0 } open
-                ? $" ({open.StillNeeded} more approval{(open.StillNeeded == 1 ? "" : "s")} needed)"
+                ? $" ({open.StillNeeded} more approval{(open.StillNeeded == 1 ? "" : "s")} needed{(open.Roles.Count > 0 ? $": {open.Progress}" : "")})"
                 : "";
             var state = dto.Steps.FirstOrDefault(s => s.Id == stepId)?.State;
             context.Out.WriteLine($"{stepId}: {past}{note}; the step is {state ?? "n/a"}, the run is {dto.State}");

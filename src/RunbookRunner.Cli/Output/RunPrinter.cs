@@ -34,7 +34,10 @@ internal static class RunPrinter
         {
             var granted = approval.Granted.Count == 0 ? "none yet" : string.Join(", ", approval.Granted.Select(g => g.By));
             writer.WriteLine();
-            writer.WriteLine($"approval {approval.Target}: {approval.StillNeeded} more of {approval.Required} needed from {string.Join(", ", approval.Eligible)} (granted: {granted})");
+            var needed = approval.Roles.Count == 0
+                ? $"{approval.StillNeeded} more of {approval.Required} needed from {string.Join(", ", approval.Eligible)}"
+                : $"{approval.StillNeeded} more needed, one person per role: " + string.Join("; ", approval.Roles.Select(r => $"{r} ({string.Join(", ", r.Members)})"));
+            writer.WriteLine($"approval {approval.Target}: {needed} (granted: {granted})");
             foreach (var gate in approval.Gates)
             {
                 writer.WriteLine($"  {(gate.Passed ? "pass" : "FAIL")}  {gate.Gate}: {gate.Evidence}");
@@ -87,7 +90,7 @@ internal static class RunPrinter
 
         if (run.Approvals.FirstOrDefault(a => a.Target == step.Id && a.Open) is { } approval)
         {
-            return $"needs {approval.StillNeeded} more approval{(approval.StillNeeded == 1 ? "" : "s")}";
+            return $"needs {approval.StillNeeded} more approval{(approval.StillNeeded == 1 ? "" : "s")}{(approval.Roles.Count > 0 ? $" ({approval.Progress})" : "")}";
         }
 
         if (step.WaitingUntil is { } until && step.State == StepStates.Waiting)

@@ -11,6 +11,7 @@ public static class ProblemCodes
     public const string GateFailed = "gate_failed";
     public const string GatesPending = "gates_pending";
     public const string AlreadyDecided = "already_decided";
+    public const string RoleQuotaMet = "role_quota_met";
     public const string UnknownStep = "unknown_step";
     public const string RunNotFound = "run_not_found";
     public const string RunbookNotFound = "runbook_not_found";

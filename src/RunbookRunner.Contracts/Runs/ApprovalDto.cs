@@ -14,6 +14,12 @@ public sealed record ApprovalDto
 
     public int StillNeeded { get; init; }
 
+    /// <summary>Per-role progress when the approval counts per role (<c>required: { role: n }</c>); empty otherwise.</summary>
+    public IReadOnlyList<ApprovalRoleDto> Roles { get; init; } = [];
+
+    /// <summary>Progress in words: <c>1 of 2</c>, or per role <c>release-managers 1/1, product 0/1</c>.</summary>
+    public string Progress => Roles.Count == 0 ? $"{Granted.Count} of {Required}" : string.Join(", ", Roles);
+
     /// <summary>Gate evidence; empty until evaluated or when the step has no gates.</summary>
     public IReadOnlyList<GateDto> Gates { get; init; } = [];
 

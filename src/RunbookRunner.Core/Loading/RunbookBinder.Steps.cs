@@ -283,10 +283,14 @@ internal sealed partial class RunbookBinder
         }
 
         CheckKeys(map, LanguageKeys.Approval, inner);
+        var roles = ScalarList(map, "roles", inner, required: true)?.Select(r => r.Text).ToList() ?? [];
+        var (required, quotas, all) = BindRequired(map, roles, inner);
         return new ApprovalSpec
         {
-            Roles = ScalarList(map, "roles", inner, required: true)?.Select(r => r.Text).ToList() ?? [],
-            Required = (int)(Int(map, "required", inner, 1, 1000) ?? 1),
+            Roles = roles,
+            Required = required,
+            Quotas = quotas,
+            RequiresAll = all,
             ForbidSelf = Bool(map, "forbid_self", inner) ?? false,
             Timeout = Duration(map, "timeout", inner, positive: true),
             EscalateAfter = Duration(map, "escalate_after", inner, positive: true),
@@ -295,6 +299,67 @@ internal sealed partial class RunbookBinder
             Location = map.Location,
         };
     }
+
+    /// <summary><c>required</c>: a number (any mix of the roles), <c>all</c> (one per role) or a map from role to count.</summary>
+    private (int Required, IReadOnlyList<ApprovalQuota> Quotas, bool All) BindRequired(MapValue map, IReadOnlyList<string> roles, string where)
+    {
+        var value = Get(map, "required");
+        switch (value)
+        {
+            case null:
+                return (1, [], false);
+            case ScalarValue { Text: "all" } all:
+                var each = roles.Distinct(StringComparer.Ordinal).Select(r => new ApprovalQuota(r, 1) { Location = all.Location }).ToList();
+                return (Math.Max(1, each.Count), each, true);
+            case ScalarValue scalar when !scalar.TryGetInt(out _):
+                bag.Error(DiagnosticCodes.WrongType, scalar.Location,
+                    $"'required' of {where} must be a whole number, 'all' or a map from role to count (e.g. {{ {QuotaExample(roles)} }}), not {Describe(scalar)}");
+                return (1, [], false);
+            case ScalarValue:
+                return ((int)(Int(map, "required", where, 1, 1000) ?? 1), [], false);
+            case MapValue counts:
+                return BindQuotas(counts, where);
+            default:
+                bag.Error(DiagnosticCodes.WrongType, value.Location,
+                    $"'required' of {where} must be a whole number, 'all' or a map from role to count (e.g. {{ {QuotaExample(roles)} }}), not {Describe(value)}");
+                return (1, [], false);
+        }
+    }
+
+    private (int Required, IReadOnlyList<ApprovalQuota> Quotas, bool All) BindQuotas(MapValue counts, string where)
+    {
+        if (counts.Entries.Count == 0)
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, counts.Location,
+                $"'required' of {where} is an empty map; give a count per role (e.g. {{ release-managers: 1, product: 1 }}), a number, or 'all'");
+            return (1, [], false);
+        }
+
+        var quotas = new List<ApprovalQuota>();
+        foreach (var entry in counts.Entries)
+        {
+            var what = $"the count of role '{Shorten(entry.Key)}' in 'required' of {where}";
+            if (entry.Value is not ScalarValue scalar || !scalar.TryGetInt(out var count))
+            {
+                bag.Error(DiagnosticCodes.WrongType, entry.Value.Location, $"{what} must be a whole number, not {Describe(entry.Value)}");
+                continue;
+            }
+
+            if (count is < 1 or > 1000)
+            {
+                bag.Error(DiagnosticCodes.InvalidValue, scalar.Location,
+                    $"{what} must be between 1 and 1000, not {count}{(count == 0 ? "; remove the role from 'roles' if its people need not approve" : "")}");
+                continue;
+            }
+
+            quotas.Add(new ApprovalQuota(entry.Key, (int)count) { Location = entry.KeyLocation });
+        }
+
+        return (Math.Max(1, quotas.Sum(q => q.Count)), quotas, false);
+    }
+
+    private static string QuotaExample(IReadOnlyList<string> roles) =>
+        roles.Count == 0 ? "release-managers: 1, product: 1" : string.Join(", ", roles.Take(3).Select(r => $"{Shorten(r)}: 1"));
 
     private ManualSpec? BindManual(ParamValue? value, string where)
     {

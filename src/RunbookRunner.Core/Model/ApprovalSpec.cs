@@ -5,8 +5,17 @@ public sealed record ApprovalSpec
 {
     public IReadOnlyList<string> Roles { get; init; } = [];
 
-    /// <summary>Number of distinct approvers needed (N of M).</summary>
+    /// <summary>Number of distinct approvers needed (N of M); with <see cref="Quotas"/>, their sum.</summary>
     public int Required { get; init; } = 1;
+
+    /// <summary>
+    /// Per-role counts (<c>required: { role: n }</c> or <c>required: all</c>); empty when any mix of the roles'
+    /// people counts. With quotas, one person counts for one role only.
+    /// </summary>
+    public IReadOnlyList<ApprovalQuota> Quotas { get; init; } = [];
+
+    /// <summary><c>required: all</c>: one person from every listed role.</summary>
+    public bool RequiresAll { get; init; }
 
     /// <summary>The person who started the run may not approve it.</summary>
     public bool ForbidSelf { get; init; }

@@ -19,7 +19,7 @@ public static class NarrationText
             RunStarted => $"Run started: {state.Runbook.Steps.Count} steps",
             StepWaiting w => $"… {Name(w.StepId)} waits until {Clock(w.Until, state)} ({w.Reason})",
             StepSkipped k => $"⏭ {Name(k.StepId)} skipped: {k.Reason}",
-            ApprovalRequested r => $"✋ approval needed for {r.Target}: {r.Required} of {string.Join(", ", r.Eligible)}{(r.TimeoutAt is { } t ? $", by {Clock(t, state)}" : "")}",
+            ApprovalRequested r => $"✋ approval needed for {r.Target}: {Needed(r)}{(r.TimeoutAt is { } t ? $", by {Clock(t, state)}" : "")}",
             GatesEvaluated g => $"🔎 gates for {g.StepId}: {string.Join("; ", g.Results.Select(x => $"{(x.Passed ? "✓" : "✗")} {x.Gate}: {x.Evidence}"))}",
             ApprovalGranted g => $"✅ {g.Target} approved by {g.By} via {g.Source} ({Progress(state, g.Target)})",
             ApprovalRejected r => $"⛔ {r.Target} rejected by {r.By} via {r.Source}{(r.Reason is null ? "" : $": {r.Reason}")}",
@@ -89,7 +89,12 @@ public static class NarrationText
         state.StartedAt is { } started ? $" after {Durations.Format(Round(at - started))}" : "";
 
     private static string Progress(RunState state, string target) =>
-        state.Approvals.TryGetValue(target, out var a) ? $"{a.Grants.Count} of {a.Required}" : "";
+        state.Approvals.TryGetValue(target, out var a) ? a.ProgressText : "";
+
+    private static string Needed(ApprovalRequested r) =>
+        r.Quotas is { Count: > 0 } quotas
+            ? string.Join(", ", quotas.Select(q => $"{q.Count} of {q.Role} ({string.Join(", ", q.Members)})"))
+            : $"{r.Required} of {string.Join(", ", r.Eligible)}";
 
     private static TimeSpan Round(TimeSpan value) => TimeSpan.FromSeconds(Math.Round(value.TotalSeconds));
 }

@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     public const string UnknownEnvironment = "RB036";
     public const string UnknownRole = "RB040";
     public const string NotEnoughApprovers = "RB041";
+    public const string QuotaRoleMismatch = "RB042";
     public const string UndefinedVariable = "RB050";
     public const string UndefinedSecret = "RB051";
     public const string UndefinedEnvironmentVariable = "RB052";
@@ -85,6 +86,7 @@ public static class DiagnosticCodes
         [UnknownEnvironment] = "'only', or a secret's per-environment source, names an environment that does not exist",
         [UnknownRole] = "A role is not declared under 'roles'",
         [NotEnoughApprovers] = "An approval requires more approvers than its roles have people",
+        [QuotaRoleMismatch] = "A per-role count in 'required' names a role not in the approval's 'roles', or a listed role has no count",
         [UndefinedVariable] = "${vars.NAME} names an undefined variable",
         [UndefinedSecret] = "${secrets.NAME} names an undeclared secret",
         [UndefinedEnvironmentVariable] = "${NAME} is missing from an environment (and from vars)",

@@ -8,20 +8,36 @@ namespace RunbookRunner.Engine.Rehearsal;
 /// <summary>The answers an unattended rehearsal gives in people's place, shared by the CLI driver and the server.</summary>
 public static class RehearsalAnswers
 {
-    /// <summary>Approves as the eligible people, the run's starter last so <c>forbid_self</c> is honoured, until the approval closes.</summary>
+    /// <summary>
+    /// Approves as the eligible people, the run's starter last so <c>forbid_self</c> is honoured, until the approval
+    /// closes; with per-role counts only people whose approval fills an open role place are asked.
+    /// </summary>
     public static async Task ApproveAsync(RunEngine engine, RunState state, string target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(state);
         var approval = state.Approvals[target];
-        var approvers = approval.Eligible.Where(u => u != state.StartedBy).Concat(approval.Eligible.Where(u => u == state.StartedBy));
-        foreach (var user in approvers.Take(approval.StillNeeded + 1))
+        var approvers = approval.Eligible.Where(u => u != state.StartedBy).Concat(approval.Eligible.Where(u => u == state.StartedBy)).ToList();
+        foreach (var user in approvers)
         {
+            if (!approval.WouldCount(user))
+            {
+                continue;
+            }
+
             var result = await engine.SubmitAsync(state.RunId, new Approve(target, new Actor(user, "rehearsal")), null, cancellationToken).ConfigureAwait(false);
             if (!result.State.Approvals.TryGetValue(target, out var after) || !after.IsOpen)
             {
                 return;
             }
+
+            // Only a refusal of this person (forbid_self) is worth trying the next one; gates pending or a closed run are not.
+            if (result.Error is { IsPermissionDenial: false })
+            {
+                return;
+            }
+
+            approval = after;
         }
     }
 

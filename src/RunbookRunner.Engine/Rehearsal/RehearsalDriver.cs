@@ -147,7 +147,7 @@ public sealed class RehearsalDriver(
         var approval = state.Approvals[target];
         if (!options.ApproveAll)
         {
-            var answer = await prompter.ConfirmAsync($"Approve {target}? ({approval.Required} of {string.Join(", ", approval.Eligible)})", cancellationToken).ConfigureAwait(false);
+            var answer = await prompter.ConfirmAsync($"Approve {target}? ({(approval.Quotas.Count > 0 ? string.Join(", ", approval.Quotas.Select(q => $"{q.Count} of {q.Role}")) : $"{approval.Required} of {string.Join(", ", approval.Eligible)}")})", cancellationToken).ConfigureAwait(false);
             if (answer == false)
             {
                 var by = approval.Eligible.Count > 0 ? approval.Eligible[0] : state.StartedBy;

@@ -69,6 +69,7 @@ internal static class ApiExamples
             {
                 Target = "go-no-go", Required = 2, Granted = [new ApprovalGrantDto("U01AAA", T0.AddHours(-6).AddMinutes(5), "slack"), new ApprovalGrantDto("U02PPP", T0.AddHours(-6).AddMinutes(12), "slack")],
                 Eligible = ["U01AAA", "U01BBB", "U02PPP"], RequestedAt = T0.AddHours(-6), TimeoutAt = T0.AddHours(-6).AddMinutes(45),
+                Roles = [new ApprovalRoleDto("release-managers", 1, ["U01AAA"], ["U01AAA", "U01BBB"]), new ApprovalRoleDto("product", 1, ["U02PPP"], ["U02PPP"])],
             },
         ],
     };

@@ -23,7 +23,7 @@ public static class ApiProblems
             DecisionErrorCodes.NotAllowed or DecisionErrorCodes.SelfApproval => StatusCodes.Status403Forbidden,
             DecisionErrorCodes.UnknownStep => StatusCodes.Status404NotFound,
             DecisionErrorCodes.IllegalState or DecisionErrorCodes.GateFailed or DecisionErrorCodes.GatesPending
-                or DecisionErrorCodes.AlreadyDecided => StatusCodes.Status409Conflict,
+                or DecisionErrorCodes.AlreadyDecided or DecisionErrorCodes.RoleQuotaMet => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status409Conflict,
         };
     }
@@ -39,6 +39,7 @@ public static class ApiProblems
             DecisionErrorCodes.GateFailed => "A gate is failing",
             DecisionErrorCodes.GatesPending => "Gate evidence is still being collected",
             DecisionErrorCodes.AlreadyDecided => "Already decided",
+            DecisionErrorCodes.RoleQuotaMet => "The approver's role already has enough approvals",
             _ => "Not possible in the run's current state",
         };
         return Create(StatusOf(error), error.Code, title, error.Message);

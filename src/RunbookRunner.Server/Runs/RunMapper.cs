@@ -83,6 +83,7 @@ public static class RunMapper
         Granted = [.. a.Grants.Select(g => new ApprovalGrantDto(g.By, g.At, g.Source))],
         Eligible = a.Eligible,
         StillNeeded = a.StillNeeded,
+        Roles = [.. a.ProgressByRole().Select(p => new ApprovalRoleDto(p.Role, p.Required, p.CountedBy, a.Quotas.First(q => q.Role == p.Role).Members))],
         Gates = [.. (a.Gates ?? []).Select(g => new GateDto(g.Gate, g.Passed, g.Evidence))],
         RequestedAt = a.RequestedAt,
         TimeoutAt = a.TimeoutAt,

@@ -178,7 +178,7 @@ public sealed class SlackInteractionHandler(
     }
 
     private static string Progress(RunState state, string target) =>
-        state.Approvals.TryGetValue(target, out var a) ? $" ({a.Grants.Count} of {a.Required})" : "";
+        state.Approvals.TryGetValue(target, out var a) ? $" ({SlackText.Escape(a.ProgressText)})" : "";
 
     private sealed record PendingDecision(RunInput Input, string Action, Func<RunState, bool> RequireOperator, Func<RunState, string> Success);
 }

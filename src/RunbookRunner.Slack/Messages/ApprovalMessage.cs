@@ -24,13 +24,13 @@ public static class ApprovalMessage
 
         var spec = SpecOf(state, target);
         var what = Describe(state, target);
-        var builder = new SlackMessageBuilder($"Approval {(approval.IsOpen ? "needed" : "closed")}: {what.Plain} ({approval.Grants.Count} of {approval.Required})");
+        var builder = new SlackMessageBuilder($"Approval {(approval.IsOpen ? "needed" : "closed")}: {what.Plain} ({approval.ProgressText})");
         builder.Section($"{Headline(state, approval)} {what.Markdown}{Details(state, target)}");
 
         var fields = new List<string>
         {
-            $"*Approvals*\n{approval.Grants.Count} of {approval.Required}{(approval.IsOpen ? $" · {approval.StillNeeded} more needed" : "")}",
-            $"*Who may approve*\n{Text(string.Join(", ", spec?.Roles ?? []), 200)}\n{Mentions(approval.Eligible.Take(20))}",
+            $"*Approvals*\n{Text(approval.ProgressText, 300)}{(approval.IsOpen ? $" · {approval.StillNeeded} more needed" : "")}",
+            $"*Who may approve*\n{WhoMayApprove(approval, spec)}",
         };
         if (approval.TimeoutAt is { } timeout)
         {
@@ -143,10 +143,25 @@ public static class ApprovalMessage
 
         if (approval.TimedOut)
         {
-            lines.Add($"⌛ timed out with {approval.Grants.Count} of {approval.Required}");
+            lines.Add($"⌛ timed out with {Text(approval.ProgressText, 300)}");
         }
 
         return string.Join('\n', lines);
+    }
+
+    /// <summary>With per-role counts, each role on its own line with its count, so approvers see whom the run waits for.</summary>
+    private static string WhoMayApprove(ApprovalState approval, ApprovalSpec? spec)
+    {
+        if (approval.Quotas.Count == 0)
+        {
+            return $"{Text(string.Join(", ", spec?.Roles ?? []), 200)}\n{Mentions(approval.Eligible.Take(20))}";
+        }
+
+        return string.Join('\n', approval.ProgressByRole().Select(p =>
+        {
+            var members = approval.Quotas.First(q => q.Role == p.Role).Members;
+            return $"{(p.Met ? "✓" : "•")} {Text(p.Role, 60)} {p.CountedBy.Count}/{p.Required}: {Mentions(members.Take(10))}";
+        }));
     }
 
     private static string Via(string source) => source == "slack" ? "" : $" via {Text(source, 20)}";

@@ -53,7 +53,7 @@ public static class RunReport
         }
 
         var approvals = state.Approvals.Values
-            .Select(a => $"{Code(a.Target)}: {(a.Rejection is { } r ? $"rejected by {Mention(r.By)}" : $"{a.Grants.Count} of {a.Required}{(a.Grants.Count > 0 ? " by " + Mentions(a.Grants.Select(g => g.By)) : "")}")}")
+            .Select(a => $"{Code(a.Target)}: {(a.Rejection is { } r ? $"rejected by {Mention(r.By)}" : $"{Text(a.ProgressText, 200)}{(a.Grants.Count > 0 ? " by " + Mentions(a.Grants.Select(g => g.By)) : "")}")}")
             .ToList();
         if (approvals.Count > 0)
         {

@@ -124,7 +124,7 @@ public static class StatusMessage
     }
 
     private static string ApprovalProgress(RunState state, string target) =>
-        state.Approvals.TryGetValue(target, out var a) ? $" ({a.Grants.Count} of {a.Required})" : "";
+        state.Approvals.TryGetValue(target, out var a) ? $" ({Text(a.ProgressText, 200)})" : "";
 
     private static string RollbackLines(RunState state, RollbackState rollback)
     {

@@ -80,6 +80,35 @@ public class RunbookLoaderTests
     }
 
     [Fact]
+    public void Load_RequiredPerRoleAndAll_BindsQuotasWithPositions()
+    {
+        const string yaml = """
+            name: quorum
+            roles: { leads: [U1, U2], product: [U3, U4] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: { leads: 1, product: 2 }
+                  timeout: 30m
+              - id: again
+                approval: { roles: [leads, product], required: all, timeout: 30m }
+            """;
+
+        var runbook = Diagnose.Clean(yaml).Runbook!;
+
+        var go = runbook.FindStep("go")!.Approval!;
+        go.Quotas.Select(q => (q.Role, q.Count)).Should().Equal(("leads", 1), ("product", 2));
+        go.Quotas[1].Location.Should().Be(new SourceLocation(Diagnose.File, 7, 29));
+        go.Required.Should().Be(3, "with counts per role, required is the number of people: their sum");
+        go.RequiresAll.Should().BeFalse();
+        var again = runbook.FindStep("again")!.Approval!;
+        again.RequiresAll.Should().BeTrue();
+        again.Quotas.Select(q => (q.Role, q.Count)).Should().Equal(("leads", 1), ("product", 1));
+        again.Required.Should().Be(2);
+    }
+
+    [Fact]
     public void Load_WaitOfZero_IsAnEmptyWaitStep()
     {
         var result = RunbookLoader.Load("name: empty\nsteps:\n  - id: milestone\n    wait: 0s\n", "empty.yaml");

@@ -13,6 +13,7 @@ public class RunEventJsonTests
         new StepSucceeded("backup", 2, "12 MB", new Dictionary<string, string> { ["size_bytes"] = "12000000" }),
         new StepFailed("smoke", 1, "503", DateTimeOffset.Parse("2026-12-01T04:01:00Z"), Tolerated: true),
         new ApprovalTimedOut("go", TimeoutPolicy.Rollback),
+        new ApprovalRequested("go", ["U1", "U2"], 2, null, null) { Quotas = [new RoleQuota("leads", 1, ["U1", "U2"]), new RoleQuota("product", 1, ["U2"])] },
         new GatesEvaluated("go", [new GateResult("github.open_issues", true, "0 open")]),
         new CompensationPlanned([new CompensationItem(0, "maint", false)]),
         new RunSucceeded(),

@@ -476,6 +476,113 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void Load_RoleCountAboveItsPeople_ReportsRB041AtTheRole()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1, U2], product: [U3] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: { leads: 1, product: 2 }
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB041", 7, 29).Message.Should().Be(
+            "the approval of step 'go' requires 2 approvers from role product, but it has only 1 (U3)");
+    }
+
+    [Fact]
+    public void Load_RequiredAllWithOnePersonInEveryRole_ReportsRB041AtRequired()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1], product: [U1] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: all
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB041", 7, 17).Message.Should().Be(
+            "the approval of step 'go' requires 1 from leads, 1 from product (2 people, one role each), but roles leads, product can fill at most 1: U1 is in several of them and counts once");
+    }
+
+    [Fact]
+    public void Load_RoleCountForRoleNotInRoles_ReportsRB042AtTheKey()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1, U2], product: [U3], sre: [U4] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: { leads: 1, product: 1, sre: 1 }
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB042", 7, 41).Message.Should().Be(
+            "'required' of the approval of step 'go' counts role 'sre', which is not in its roles (leads, product); add it to 'roles' or remove the count");
+    }
+
+    [Fact]
+    public void Load_ListedRoleWithoutCount_ReportsRB042AtTheRole()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1, U2], product: [U3] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: { leads: 1 }
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB042", 6, 22).Message.Should().Contain("role 'product' may approve step 'go', but 'required' gives it no count")
+            .And.Contain("(e.g. product: 1)");
+    }
+
+    [Fact]
+    public void Load_RoleCountOfZero_ReportsRB013AtTheCount()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1, U2] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads]
+                  required: { leads: 0 }
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB013", 7, 26).Message.Should().Contain("the count of role 'leads' in 'required' of the approval of step 'go' must be between 1 and 1000, not 0");
+    }
+
+    [Fact]
+    public void Load_RequiredAWord_ReportsRB012NamingTheThreeForms()
+    {
+        const string yaml = """
+            name: t
+            roles: { leads: [U1, U2], product: [U3] }
+            steps:
+              - id: go
+                approval:
+                  roles: [leads, product]
+                  required: two
+                  timeout: 30m
+            """;
+
+        Diagnose.At(yaml, "RB012", 7, 17).Message.Should().Be(
+            "'required' of the approval of step 'go' must be a whole number, 'all' or a map from role to count (e.g. { leads: 1, product: 1 }), not 'two'");
+    }
+
+    [Fact]
     public void Load_UndefinedVariable_ReportsRB050AtReference()
     {
         const string yaml = """

@@ -69,6 +69,27 @@ public abstract class EngineRunTests
     }
 
     [Fact]
+    public async Task Rehearse_ApprovalWithCountsPerRole_ApproveAllAsksOnlyPeopleWhoCount()
+    {
+        const string yaml = """
+            name: quorum
+            roles: { release: [U-R1, U-R2, U-R3], product: [U-P] }
+            steps:
+              - id: sign
+                approval: { roles: [release, product], required: all, timeout: 30m }
+            """;
+        await using var node = await EngineHarness.StartAsync(await NewStoreAsync());
+        using var timeout = new CancellationTokenSource(Deadline);
+
+        var end = await node.Driver(new RehearsalOptions { ApproveAll = true })
+            .RunAsync(Request(yaml, node.Clock.GetUtcNow() + TimeSpan.FromHours(1), new RehearsalSettings()), timeout.Token);
+
+        end.Status.Should().Be(RunStatus.Succeeded, end.EndReason ?? end.PauseReason);
+        (await node.JournalAsync(end.RunId)).OfType<ApprovalGranted>().Select(g => g.By).Should().Equal(
+            ["U-R1", "U-P"], "a second release approver would not count, so the rehearsal moves on to product");
+    }
+
+    [Fact]
     public async Task Rehearse_SmokeFails_RollsBackUndoingInReverseCompletionOrder()
     {
         await using var node = await EngineHarness.StartAsync(await NewStoreAsync());

@@ -80,6 +80,35 @@ public sealed class WarRoomMessageTests
     }
 
     [Fact]
+    public void ApprovalMessage_CountsPerRole_ShowsProgressAndWhoIsStillNeededPerRole()
+    {
+        const string yaml = """
+            name: quorum
+            roles: { leads: [U0AAA, U0BBB], product: [U0PPP] }
+            steps:
+              - id: go
+                approval: { roles: [leads, product], required: { leads: 1, product: 1 }, timeout: 30m }
+            """;
+        var state = Fold(yaml,
+            new RunCreated("quorum", T0, null, "U0SRE", Rehearsal: false) { At = At(15, 0) },
+            new RunStarted { At = At(15, 0) },
+            new ApprovalRequested("go", ["U0AAA", "U0BBB", "U0PPP"], 2, At(15, 30), null)
+            {
+                At = At(15, 0),
+                Quotas = [new RoleQuota("leads", 1, ["U0AAA", "U0BBB"]), new RoleQuota("product", 1, ["U0PPP"])],
+            },
+            new ApprovalGranted("go", "U0BBB", "slack") { At = At(15, 5) });
+
+        var approval = AllText(ApprovalMessage.Render(state, "go"));
+        var status = AllText(StatusMessage.Render(state, RunTimeline.Of(state, At(15, 6)), At(15, 6)));
+
+        approval.Should().Contain("Approval needed: step go (leads 1/1, product 0/1)");
+        approval.Should().Contain("leads 1/1, product 0/1 · 1 more needed");
+        approval.Should().Contain("✓ leads 1/1: <@U0AAA>, <@U0BBB>").And.Contain("• product 0/1: <@U0PPP>");
+        status.Should().Contain("`go` awaiting approval (leads 1/1, product 0/1)");
+    }
+
+    [Fact]
     public void ApprovalMessage_RunAbortedWhileOpen_ShowsItClosedWithoutButtons()
     {
         var state = Fold(Timed,

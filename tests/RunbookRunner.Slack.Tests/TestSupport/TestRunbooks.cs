@@ -23,6 +23,24 @@ internal static class TestRunbooks
             with: { run: "./deploy.sh" }
         """;
 
+    /// <summary>A go/no-go needing one lead and one from product (gate evidence first), then a deploy.</summary>
+    public const string GoLiveByRole = """
+        name: go-live-by-role
+        title: Go live by role
+        channel: C0WARROOM
+        roles: { leads: [U0AAA, U0BBB], product: [U0PPP], ops: [U0OPS] }
+        defaults: { timeout: 5m }
+        steps:
+          - id: go-no-go
+            title: Go / no-go
+            approval: { roles: [leads, product], required: { leads: 1, product: 1 }, timeout: 30m }
+            gates:
+              - github.open_issues: { repo: acme/platform, labels: [P0, P1], max: 0 }
+          - id: deploy
+            action: shell
+            with: { run: "./deploy.sh" }
+        """;
+
     /// <summary>A backup with an undo, then a migration check that fails (on_failure pause by default).</summary>
     public const string Migration = """
         name: migration

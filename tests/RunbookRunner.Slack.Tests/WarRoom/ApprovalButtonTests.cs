@@ -49,6 +49,29 @@ public sealed class ApprovalButtonTests
     }
 
     [Fact]
+    public async Task Interactions_CountsPerRole_SecondLeadIsToldProductIsStillNeeded()
+    {
+        await using var host = await Start();
+        var run = await host.StartRunAsync(TestRunbooks.GoLiveByRole);
+        var approval = await WaitForApprovalWithEvidenceAsync(host);
+        approval.AllText().Should().Contain("leads 0/1, product 0/1").And.Contain("2 more needed");
+
+        var (_, firstUrl, _) = await host.ClickAsync(approval, WarRoomActionIds.Approve, "U0AAA");
+        (await host.WaitForResponseAsync(firstUrl)).Text.Should().Contain("You approved `go-no-go` (leads 1/1, product 0/1)");
+        var (_, secondUrl, _) = await host.ClickAsync(approval, WarRoomActionIds.Approve, "U0BBB");
+        var refusal = await host.WaitForResponseAsync(secondUrl);
+
+        refusal.ResponseType.Should().Be("ephemeral");
+        refusal.Text.Should().Contain("U0BBB's approval of go-no-go would not count").And.Contain("still needed: product 0/1 (U0PPP)");
+        await host.WaitForMessageAsync(m => m.Ts == approval.Ts && m.AllText().Contains("✓ leads 1/1: <@U0AAA>, <@U0BBB>") && m.AllText().Contains("• product 0/1: <@U0PPP>"));
+        (await host.Engine.GetStateAsync(run.RunId))!.Approvals["go-no-go"].Grants.Select(g => g.By).Should().Equal("U0AAA");
+
+        await host.ClickAsync(approval, WarRoomActionIds.Approve, "U0PPP");
+
+        (await host.WaitForRunAsync(run.RunId, s => s.IsTerminal)).Status.Should().Be(RunStatus.Succeeded);
+    }
+
+    [Fact]
     public async Task Interactions_UserOutsideTheApproverRoles_GetsPrivateRefusalAndIsAudited()
     {
         await using var host = await Start();

@@ -71,14 +71,16 @@ public static class PlanCalendar
             if (approval is not null)
             {
                 var window = approval.Timeout ?? (step.Kind == StepKind.Approval ? step.LatestDuration : TimeSpan.Zero);
-                var roles = string.Join(", ", approval.Roles);
+                var who = approval.Quotas.Count > 0
+                    ? "approvals from " + string.Join(", ", approval.Quotas.Select(q => $"{q.Role} ({q.Count})"))
+                    : $"{approval.Required} approval(s) from {string.Join(", ", approval.Roles)}";
                 yield return new CalendarItem(
                     step.Id + "-approval",
                     step.PlannedStart,
                     step.PlannedStart + window,
                     null,
                     $"Approval: {step.Title} ({step.TOffsetText})",
-                    $"{plan.Runbook}{environment}: {approval.Required} approval(s) from {roles}"
+                    $"{plan.Runbook}{environment}: {who}"
                     + (approval.Timeout is { } timeout ? $" within {Durations.Format(timeout)}, then {approval.OnTimeout.ToString().ToLowerInvariant()}" : string.Empty)
                     + $".\nPlanned at {step.ClockTime} ({step.TOffsetText}).",
                     "approval");

@@ -107,5 +107,7 @@ public sealed record RunbookGraph(string Name, IReadOnlyList<GraphNode> Nodes, I
     }
 
     private static string Approvers(ApprovalSpec approval) =>
-        (approval.Required > 1 ? $"{approval.Required} of " : string.Empty) + string.Join(", ", approval.Roles);
+        approval.Quotas.Count > 0
+            ? string.Join(" + ", approval.Quotas.Select(q => $"{q.Count} {q.Role}"))
+            : (approval.Required > 1 ? $"{approval.Required} of " : string.Empty) + string.Join(", ", approval.Roles);
 }

@@ -10,4 +10,7 @@ public static class DecisionErrorCodes
     public const string IllegalState = "illegal_state";
     public const string UnknownStep = "unknown_step";
     public const string AlreadyDecided = "already_decided";
+
+    /// <summary>The approver's roles already have their count; the approval waits for other roles.</summary>
+    public const string RoleQuotaMet = "role_quota_met";
 }

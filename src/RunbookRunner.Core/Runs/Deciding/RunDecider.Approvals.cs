@@ -10,12 +10,18 @@ public static partial class RunDecider
     private static void RequestApproval(DecisionBuilder b, string target, ApprovalSpec spec)
     {
         var eligible = b.Runbook.UsersInRoles(spec.Roles);
+        var quotas = spec.Quotas.Count == 0
+            ? null
+            : spec.Quotas.Select(q => new RoleQuota(q.Role, q.Count, b.Runbook.Roles.TryGetValue(q.Role, out var people) ? people : [])).ToList();
         b.Emit(new ApprovalRequested(
             target,
             eligible,
-            spec.Required,
+            quotas?.Sum(q => q.Count) ?? spec.Required,
             spec.Timeout is { } t ? b.Now + t : null,
-            spec.EscalateAfter is { } e ? b.Now + e : null));
+            spec.EscalateAfter is { } e ? b.Now + e : null)
+        {
+            Quotas = quotas,
+        });
     }
 
     private static ApprovalSpec? SpecOf(RunState state, string target) =>
@@ -38,7 +44,7 @@ public static partial class RunDecider
             if (a.TimeoutAt <= b.Now)
             {
                 b.Emit(new ApprovalTimedOut(a.Target, spec.OnTimeout));
-                var reason = $"approval of {a.Target} timed out after {Time.Durations.Format(spec.Timeout!.Value)} with {a.Grants.Count} of {a.Required}";
+                var reason = $"approval of {a.Target} timed out after {Time.Durations.Format(spec.Timeout!.Value)} with {a.ProgressText}";
                 switch (spec.OnTimeout)
                 {
                     case TimeoutPolicy.Pause when b.State.Status != RunStatus.Paused:
@@ -104,6 +110,11 @@ public static partial class RunDecider
         if (CheckApprover(b.State, a, input.By) is { } denied)
         {
             return denied;
+        }
+
+        if (!a.WouldCount(input.By.Id))
+        {
+            return RoleQuotaMet(a, input.By.Id);
         }
 
         if (b.Runbook.FindStep(input.Target) is { Gates.Count: > 0 })
@@ -186,6 +197,28 @@ public static partial class RunDecider
     {
         var roles = SpecOf(state, target)?.Roles ?? [];
         return new DecisionError(DecisionErrorCodes.NotAllowed, $"{by.Id} may not decide {target}: only {string.Join(" or ", roles)} may");
+    }
+
+    /// <summary>
+    /// A grant that fills no open place is refused rather than recorded: the approver learns at once that the
+    /// run still waits for someone else, and the audit shows only approvals that counted.
+    /// </summary>
+    private static DecisionError RoleQuotaMet(ApprovalState a, string user)
+    {
+        var progress = a.ProgressByRole();
+        var granted = a.Grants.Select(g => g.By).ToList();
+        var own = a.Quotas.Where(q => q.Members.Contains(user, StringComparer.Ordinal)).Select(q => q.Role).ToList();
+        var why = own.Count == 0
+            ? "none of their roles has a count in 'required'"
+            : $"{string.Join(" and ", own)} already {(own.Count == 1 ? "has" : "have")} enough approvals ({a.ProgressText})";
+        var missing = progress.Where(p => !p.Met).Select(p =>
+        {
+            var waiting = a.Quotas.First(q => q.Role == p.Role).Members.Except(granted, StringComparer.Ordinal).ToList();
+            return $"{p.Role} {p.CountedBy.Count}/{p.Required}{(waiting.Count > 0 ? $" ({string.Join(", ", waiting)})" : "")}";
+        });
+        return new DecisionError(
+            DecisionErrorCodes.RoleQuotaMet,
+            $"{user}'s approval of {a.Target} would not count: {why}; still needed: {string.Join(", ", missing)}");
     }
 
     private static string DescribeClosed(ApprovalState a) =>

@@ -85,6 +85,7 @@ public sealed partial record RunState
         {
             Eligible = r.Eligible,
             Required = r.Required,
+            Quotas = r.Quotas ?? [],
             RequestedAt = r.At,
             TimeoutAt = r.TimeoutAt,
             EscalateAt = r.EscalateAt,

@@ -20,7 +20,19 @@ public static partial class RunbookJsonSchema
             new JsonObject
             {
                 ["roles"] = Described(D.Slugs, "Roles whose people may approve (declared under roles)."),
-                ["required"] = new JsonObject { ["description"] = "Distinct approvers needed; default 1.", ["type"] = "integer", ["minimum"] = 1 },
+                ["required"] = new JsonObject
+                {
+                    ["description"] = "Distinct approvers needed (default 1); `all` for one person from every role; or a count per role, one role per person.",
+                    ["anyOf"] = new JsonArray(
+                        new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                        new JsonObject { ["const"] = "all" },
+                        new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["propertyNames"] = D.Ref(D.Slug),
+                            ["additionalProperties"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                        }),
+                },
                 ["forbid_self"] = new JsonObject { ["description"] = "The person who started the run may not approve.", ["type"] = "boolean" },
                 ["timeout"] = Described(D.Duration, "How long approvers have; then on_timeout applies."),
                 ["escalate_after"] = Described(D.Duration, "Mention escalate_to after this long without a decision."),
@@ -30,13 +42,20 @@ public static partial class RunbookJsonSchema
             LanguageKeys.Approval,
             "approval",
             "roles");
-        definitions[D.Approval]!["examples"] = new JsonArray(new JsonObject
-        {
-            ["roles"] = Strings("release-managers", "product"),
-            ["required"] = 2,
-            ["timeout"] = "30m",
-            ["on_timeout"] = "abort",
-        });
+        definitions[D.Approval]!["examples"] = new JsonArray(
+            new JsonObject
+            {
+                ["roles"] = Strings("release-managers", "product"),
+                ["required"] = 2,
+                ["timeout"] = "30m",
+                ["on_timeout"] = "abort",
+            },
+            new JsonObject
+            {
+                ["roles"] = Strings("release-managers", "product"),
+                ["required"] = new JsonObject { ["release-managers"] = 1, ["product"] = 1 },
+                ["timeout"] = "30m",
+            });
         definitions[D.Manual] = new JsonObject
         {
             ["description"] = "A task a person ticks off: a title, or a map with title, instructions, roles and outcomes.",

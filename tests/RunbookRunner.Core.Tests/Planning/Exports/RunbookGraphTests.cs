@@ -105,6 +105,15 @@ public sealed partial class RunbookGraphTests
     }
 
     [Fact]
+    public void Build_LaunchDayApprovalsWithCountsPerRole_NameEachRolesCount()
+    {
+        var (_, graph) = LaunchDay.Value;
+
+        graph.Nodes.Single(n => n.Id == "step:go-no-go").Detail.Should().StartWith("approval by 1 release-managers + 1 product at T-6h");
+        graph.Nodes.Single(n => n.Id == "step:public-launch-approval").Detail.Should().StartWith("approval by 1 release-managers + 1 product");
+    }
+
+    [Fact]
     public void Dot_LaunchDay_DrawsEveryStepAndEdge()
     {
         var (runbook, graph) = LaunchDay.Value;

@@ -53,6 +53,8 @@ public sealed class RunbookJsonSchemaTests
         { "at in a rollback step", Valid + "rollback:\n  - { id: undo-all, at: T+1h, wait: 1m }\n", "unknown key 'at'" },
         { "secret without a source", Valid + "secrets: { token: PROD_TOKEN }\n", "$.secrets.token" },
         { "guard without a threshold", Valid + "guards:\n  - { id: errors, from: deploy, check: { url: https://example.com/err } }\n", "$.guards[0].check" },
+        { "role count of zero", Valid.Replace("approval: { roles: [leads], timeout: 30m }", "approval: { roles: [leads], required: { leads: 0 }, timeout: 30m }", StringComparison.Ordinal), "$.steps[0].approval.required" },
+        { "required neither a number, all nor a map", Valid.Replace("approval: { roles: [leads], timeout: 30m }", "approval: { roles: [leads], required: most, timeout: 30m }", StringComparison.Ordinal), "$.steps[0].approval.required" },
         { "gate that cannot gate", Valid.Replace("timeout: 30m }", "timeout: 30m }\n    gates: [ { shell: { run: ls } } ]", StringComparison.Ordinal), "$.steps[0].gates[0]" },
     };
 
