@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Microsoft.Playwright;
-using RunbookRunner.Contracts.Runs;
 using RunbookRunner.Browser.Tests.TestSupport;
+using RunbookRunner.Contracts.Runs;
 using static Microsoft.Playwright.Assertions;
 
 namespace RunbookRunner.Browser.Tests;

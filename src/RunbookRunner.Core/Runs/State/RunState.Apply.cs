@@ -25,11 +25,16 @@ public sealed partial record RunState
             ManualTaskDone d => Completed(d.StepId, e.At, s => s with { Status = StepStatus.Succeeded, DoneBy = d.By, Summary = $"done by {d.By}" }),
             StepStarted s => WithStep(s.StepId, x => x with
             {
-                Status = StepStatus.Running, Attempts = s.Attempt, Node = s.Node, StartedAt = x.StartedAt ?? s.At, AttemptStartedAt = s.At,
-                WaitingUntil = null, RetryRequested = false, Error = null,
-                // The first attempt, or the next occurrence of a recurring step, begins an occurrence; a retry does not.
-                Occurrences = x.Attempts == 0 || (x.Status == StepStatus.Waiting && x.WaitReason == "occurrence") ? x.Occurrences + 1 : x.Occurrences,
-                OccurrenceFirstAttempt = x.Attempts == 0 || (x.Status == StepStatus.Waiting && x.WaitReason == "occurrence") ? s.Attempt : x.OccurrenceFirstAttempt,
+                Status = StepStatus.Running,
+                Attempts = s.Attempt,
+                Node = s.Node,
+                StartedAt = x.StartedAt ?? s.At,
+                AttemptStartedAt = s.At,
+                WaitingUntil = null,
+                RetryRequested = false,
+                Error = null,
+                Occurrences = BeginsOccurrence(x) ? x.Occurrences + 1 : x.Occurrences,
+                OccurrenceFirstAttempt = BeginsOccurrence(x) ? s.Attempt : x.OccurrenceFirstAttempt,
             }),
             StepSucceeded s => ApplyStepSucceeded(s),
             StepFailed f => WithStep(f.StepId, s => f.RetryAt is { } at
@@ -103,6 +108,10 @@ public sealed partial record RunState
             ? state.WithStep(g.Target, s => s with { Approved = true })
             : state;
     }
+
+    /// <summary>The first attempt, or the next occurrence of a recurring step, begins an occurrence; a retry does not.</summary>
+    private static bool BeginsOccurrence(StepState step) =>
+        step.Attempts == 0 || (step.Status == StepStatus.Waiting && step.WaitReason == "occurrence");
 
     private RunState ApplyStepSucceeded(StepSucceeded s)
     {
